@@ -1,0 +1,275 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cqrs4j;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
+
+/**
+ * The command loop for one aggregate type: load, handle, commit, dispatch, return.
+ *
+ * {@snippet :
+ * var cqrs = CqrsFramework.builder(store)
+ *         .services(new HappyPathBankAccountServices())
+ *         .query(accountView)
+ *         .retryOnConflict(3)
+ *         .build();
+ * CommandResult<BankAccountEvent> result = cqrs.execute("ACCT-1", new DepositMoney(amount), metadata);
+ * }
+ *
+ * <p>Thread-safe; one instance serves all callers. A command that produced no events commits and
+ * dispatches nothing. A query that throws is logged and counted ({@link #queryFailures()}) and
+ * never fails the command, which is already committed.
+ *
+ * @param <A> the aggregate type
+ * @param <C> the command type
+ * @param <E> the event type
+ */
+public final class CqrsFramework<A extends Aggregate<C, E, ?>, C, E extends DomainEvent> {
+
+    private static final System.Logger LOG = System.getLogger(CqrsFramework.class.getName());
+
+    private final EventStore<A, E> store;
+    private final BiFunction<A, C, List<E>> handler;
+    private final List<Query<E>> queries;
+    private final int maxRetries;
+    private final Duration maxBackoff;
+    private final AtomicLong queryFailures = new AtomicLong();
+
+    private CqrsFramework(Builder<A, C, E, ?> builder, BiFunction<A, C, List<E>> handler) {
+        this.store = builder.store;
+        this.handler = handler;
+        this.queries = List.copyOf(builder.queries);
+        this.maxRetries = builder.maxRetries;
+        this.maxBackoff = builder.maxBackoff;
+    }
+
+    /**
+     * Starts a framework over {@code store}.
+     *
+     * @param store where the aggregate's events live
+     * @param <A> the aggregate type
+     * @param <C> the command type
+     * @param <E> the event type
+     * @param <S> the services type
+     * @return a builder
+     */
+    public static <A extends Aggregate<C, E, S>, C, E extends DomainEvent, S> Builder<A, C, E, S> builder(
+            EventStore<A, E> store) {
+        return new Builder<>(store);
+    }
+
+    /**
+     * Executes a command without metadata.
+     *
+     * @param aggregateId the target aggregate
+     * @param command the command
+     * @return the committed events and the new version
+     * @throws CommandRejectedException when the aggregate rejects the command
+     * @throws AggregateConflictException when a concurrent command won (after any retries)
+     * @throws CqrsException for store and serialization failures
+     */
+    public CommandResult<E> execute(String aggregateId, C command) {
+        return execute(aggregateId, command, Metadata.empty());
+    }
+
+    /**
+     * Executes a command: load, handle, commit with {@code metadata} on every event, dispatch.
+     *
+     * @param aggregateId the target aggregate
+     * @param command the command
+     * @param metadata stored beside every event the command produces
+     * @return the committed events and the new version
+     * @throws CommandRejectedException when the aggregate rejects the command
+     * @throws AggregateConflictException when a concurrent command won (after any retries)
+     * @throws CqrsException for store and serialization failures
+     */
+    public CommandResult<E> execute(String aggregateId, C command, Metadata metadata) {
+        requireId(aggregateId);
+        Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(metadata, "metadata");
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return executeOnce(aggregateId, command, metadata);
+            } catch (AggregateConflictException conflict) {
+                if (attempt >= maxRetries) {
+                    throw conflict;
+                }
+                backOff(attempt);
+            }
+        }
+    }
+
+    /**
+     * Loads an aggregate's current state for reading (cqrs-es has no such call).
+     *
+     * @param aggregateId the aggregate
+     * @return its state and version; version 0 and the initial state when it has no events
+     */
+    public AggregateContext<A> load(String aggregateId) {
+        requireId(aggregateId);
+        return store.load(aggregateId);
+    }
+
+    /**
+     * How many query dispatches have thrown since this framework was built.
+     *
+     * @return the count of failed dispatches
+     */
+    public long queryFailures() {
+        return queryFailures.get();
+    }
+
+    private CommandResult<E> executeOnce(String aggregateId, C command, Metadata metadata) {
+        AggregateContext<A> context = store.load(aggregateId);
+        List<E> events = handle(context, command);
+        if (events.isEmpty()) {
+            return new CommandResult<>(aggregateId, List.of(), context.version());
+        }
+        List<EventEnvelope<E>> committed = store.commit(context, events, metadata);
+        dispatch(aggregateId, committed);
+        return new CommandResult<>(aggregateId, committed, context.version() + committed.size());
+    }
+
+    private List<E> handle(AggregateContext<A> context, C command) {
+        List<E> events;
+        try {
+            events = handler.apply(context.aggregate(), command);
+        } catch (CqrsException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new UnexpectedException(store.aggregateType() + " " + context.aggregateId()
+                    + ": handle(" + command.getClass().getSimpleName() + ") threw " + e, e);
+        }
+        if (events == null || events.contains(null)) {
+            throw new UnexpectedException(store.aggregateType() + " " + context.aggregateId()
+                    + ": handle(" + command.getClass().getSimpleName()
+                    + ") returned a null list or a null event; return List.of() for no events", null);
+        }
+        return events;
+    }
+
+    private void dispatch(String aggregateId, List<EventEnvelope<E>> committed) {
+        for (Query<E> query : queries) {
+            try {
+                query.dispatch(aggregateId, committed);
+            } catch (RuntimeException e) {
+                queryFailures.incrementAndGet();
+                LOG.log(Level.ERROR, () -> "query " + query.getClass().getName() + " failed on "
+                        + store.aggregateType() + " " + aggregateId + " sequences "
+                        + committed.getFirst().sequence() + ".." + committed.getLast().sequence()
+                        + "; the events are committed, the query missed them", e);
+            }
+        }
+    }
+
+    private void backOff(int attempt) {
+        if (attempt == 0 || maxBackoff.isZero()) {
+            Thread.onSpinWait();
+            return;
+        }
+        long capMicros = Math.min(maxBackoff.toNanos() / 1000, 100L << Math.min(attempt, 20));
+        long micros = ThreadLocalRandom.current().nextLong(capMicros + 1);
+        try {
+            Thread.sleep(Duration.ofNanos(micros * 1000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnexpectedException("interrupted while backing off after a conflict", e);
+        }
+    }
+
+    private static void requireId(String aggregateId) {
+        Objects.requireNonNull(aggregateId, "aggregateId");
+        if (aggregateId.isEmpty()) {
+            throw new IllegalArgumentException("aggregateId must not be empty");
+        }
+    }
+
+    /**
+     * Configures a {@link CqrsFramework}.
+     *
+     * @param <A> the aggregate type
+     * @param <C> the command type
+     * @param <E> the event type
+     * @param <S> the services type
+     */
+    public static final class Builder<A extends Aggregate<C, E, S>, C, E extends DomainEvent, S> {
+
+        private final EventStore<A, E> store;
+        private final List<Query<E>> queries = new ArrayList<>();
+        private S services;
+        private int maxRetries;
+        private Duration maxBackoff = Duration.ofMillis(50);
+
+        private Builder(EventStore<A, E> store) {
+            this.store = Objects.requireNonNull(store, "store");
+        }
+
+        /**
+         * The services {@code handle} receives; none (null) by default.
+         *
+         * @param services the services
+         * @return this builder
+         */
+        public Builder<A, C, E, S> services(S services) {
+            this.services = services;
+            return this;
+        }
+
+        /**
+         * Adds a query; queries run in the order they are added, after each commit.
+         *
+         * @param query the query
+         * @return this builder
+         */
+        public Builder<A, C, E, S> query(Query<E> query) {
+            queries.add(Objects.requireNonNull(query, "query"));
+            return this;
+        }
+
+        /**
+         * On a conflict, loads and handles the command again, up to {@code maxRetries} more times
+         * with a short jittered back-off; off (0) by default.
+         *
+         * @param maxRetries how many times to retry, 0 or more
+         * @return this builder
+         */
+        public Builder<A, C, E, S> retryOnConflict(int maxRetries) {
+            if (maxRetries < 0) {
+                throw new IllegalArgumentException("maxRetries must be 0 or more but was " + maxRetries);
+            }
+            this.maxRetries = maxRetries;
+            return this;
+        }
+
+        /**
+         * Like {@link #retryOnConflict(int)}, with the longest pause between two attempts.
+         *
+         * @param maxRetries how many times to retry, 0 or more
+         * @param maxBackoff the longest pause; zero retries at once
+         * @return this builder
+         */
+        public Builder<A, C, E, S> retryOnConflict(int maxRetries, Duration maxBackoff) {
+            if (maxBackoff.isNegative()) {
+                throw new IllegalArgumentException("maxBackoff must not be negative but was " + maxBackoff);
+            }
+            this.maxBackoff = maxBackoff;
+            return retryOnConflict(maxRetries);
+        }
+
+        /**
+         * Builds the framework.
+         *
+         * @return the framework
+         */
+        public CqrsFramework<A, C, E> build() {
+            S boundServices = services;
+            return new CqrsFramework<>(this, (aggregate, command) -> aggregate.handle(command, boundServices));
+        }
+    }
+}

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cqrs4j;
+
+import java.util.List;
+
+/**
+ * Where one aggregate type's events live: load an aggregate, load its events, commit new events
+ * against the version that was loaded.
+ *
+ * <p>Implementations are thread-safe. {@link #commit} is atomic and optimistic: when another
+ * writer appended first it writes nothing and throws {@link AggregateConflictException}.
+ *
+ * @param <A> the aggregate type
+ * @param <E> the event type
+ */
+public interface EventStore<A extends Aggregate<?, E, ?>, E extends DomainEvent> {
+
+    /**
+     * The aggregate type this store holds, as {@link Aggregate#aggregateType()} names it.
+     *
+     * @return the aggregate type name
+     */
+    String aggregateType();
+
+    /**
+     * Loads the aggregate's current state.
+     *
+     * @param aggregateId the id
+     * @return the context to commit against; version 0 and the initial state when there are no events
+     * @throws CqrsException when the store cannot be read or its data cannot be deserialized
+     */
+    AggregateContext<A> load(String aggregateId);
+
+    /**
+     * Loads all events of one aggregate, in sequence order.
+     *
+     * @param aggregateId the id
+     * @return the events, empty when there are none
+     * @throws CqrsException when the store cannot be read or its data cannot be deserialized
+     */
+    List<EventEnvelope<E>> loadEvents(String aggregateId);
+
+    /**
+     * Appends {@code events} with sequences {@code context.version() + 1…}, each with {@code metadata},
+     * atomically.
+     *
+     * @param context what {@link #load} returned
+     * @param events the new events, not empty
+     * @param metadata the command's metadata
+     * @return the committed envelopes
+     * @throws AggregateConflictException when another writer committed after {@code context} was loaded
+     * @throws CqrsException when the store cannot be written
+     */
+    List<EventEnvelope<E>> commit(AggregateContext<A> context, List<E> events, Metadata metadata);
+}
