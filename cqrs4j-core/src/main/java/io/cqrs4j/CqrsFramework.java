@@ -146,7 +146,7 @@ public final class CqrsFramework<A extends Aggregate<C, E, ?>, C, E extends Doma
             throw new UnexpectedException(store.aggregateType() + " " + context.aggregateId()
                     + ": handle(" + command.getClass().getSimpleName() + ") threw " + e, e);
         }
-        if (events == null || events.contains(null)) {
+        if (events == null || events.stream().anyMatch(Objects::isNull)) {
             throw new UnexpectedException(store.aggregateType() + " " + context.aggregateId()
                     + ": handle(" + command.getClass().getSimpleName()
                     + ") returned a null list or a null event; return List.of() for no events", null);
