@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cqrs4j.jdbc;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+
+/**
+ * What differs between databases, as far as the JDBC repositories are concerned: the schema
+ * scripts, how a JSON value is bound and read, how errors are classified, and any statement whose
+ * standard SQL the database does not accept. A database module implements this once.
+ *
+ * <p>Statements receive table names that {@link EventTables} or {@link JdbcStorage} already
+ * validated as plain identifiers, and use {@code ?} for every value; the repositories bind the
+ * parameters in the order each method documents. The defaults are standard SQL plus
+ * {@code LIMIT ?}, which PostgreSQL, MySQL/MariaDB and SQLite all accept.
+ */
+public interface SqlDialect {
+
+    /**
+     * The database's name, used in error messages: {@code "PostgreSQL"}.
+     *
+     * @return the name
+     */
+    String databaseName();
+
+    /**
+     * The script that creates the events and snapshots tables if they do not exist. Statements end
+     * with a {@code ;} at the end of a line; {@code ${events}} and {@code ${snapshots}} stand for
+     * the table names; lines starting with {@code --} are comments. Read it from the dialect
+     * module's own resources.
+     *
+     * @return the script
+     */
+    String eventTablesScript();
+
+    /**
+     * The script that creates one view table if it does not exist, with {@code ${view}} standing
+     * for its name; the same format as {@link #eventTablesScript()}.
+     *
+     * @return the script
+     */
+    String viewTableScript();
+
+    /**
+     * Binds a JSON text to a parameter of a JSON column.
+     *
+     * @param statement the statement
+     * @param index the parameter's index, from 1
+     * @param json the JSON text
+     * @throws SQLException as the driver reports it
+     */
+    default void setJson(PreparedStatement statement, int index, String json) throws SQLException {
+        statement.setString(index, json);
+    }
+
+    /**
+     * Reads the JSON text of a JSON column.
+     *
+     * @param row the result set, on a row
+     * @param column the column's index, from 1
+     * @return the JSON text
+     * @throws SQLException as the driver reports it
+     */
+    default String getJson(ResultSet row, int column) throws SQLException {
+        return row.getString(column);
+    }
+
+    /**
+     * Whether an error is a duplicate key (the events' primary key, a view's id). The repositories
+     * ask this of every exception in the chain ({@link SQLException#getNextException()}, causes).
+     *
+     * @param error one exception of the chain
+     * @return true for a duplicate key
+     */
+    default boolean isDuplicateKey(SQLException error) {
+        return error instanceof SQLIntegrityConstraintViolationException || "23505".equals(error.getSQLState());
+    }
+
+    /**
+     * Whether an error means the database could not be reached or the connection broke. SQLState
+     * class {@code 08} and the JDBC connection exception types are always taken as such; this adds
+     * the database's own codes.
+     *
+     * @param error one exception of the chain
+     * @return true for a connection failure
+     */
+    default boolean isConnectionFailure(SQLException error) {
+        return false;
+    }
+
+    /**
+     * Whether an error means the database rolled the transaction back because of a concurrent
+     * one (serialization failure, deadlock): retrying the command is the cure, so it is reported
+     * as a conflict.
+     *
+     * @param error one exception of the chain
+     * @return true for a transaction conflict
+     */
+    default boolean isTransactionConflict(SQLException error) {
+        return "40001".equals(error.getSQLState());
+    }
+
+    /**
+     * Inserts one event. Parameters: aggregate type, aggregate id, sequence, event type, event
+     * version, payload (JSON), metadata (JSON).
+     *
+     * @param events the events table
+     * @return the statement
+     */
+    default String insertEvent(String events) {
+        return "INSERT INTO " + events + " (aggregate_type, aggregate_id, sequence, event_type, event_version,"
+                + " payload, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    }
+
+    /**
+     * Selects one aggregate's events after a sequence, in sequence order. Parameters: aggregate
+     * type, aggregate id, the sequence after which to read. Columns: aggregate type, aggregate id,
+     * sequence, event type, event version, payload, metadata.
+     *
+     * @param events the events table
+     * @return the statement
+     */
+    default String selectEvents(String events) {
+        return "SELECT aggregate_type, aggregate_id, sequence, event_type, event_version, payload, metadata"
+                + " FROM " + events + " WHERE aggregate_type = ? AND aggregate_id = ? AND sequence > ?"
+                + " ORDER BY sequence";
+    }
+
+    /**
+     * {@link #selectEvents} limited to a page: one more parameter, the page size.
+     *
+     * @param events the events table
+     * @return the statement
+     */
+    default String selectEventsPage(String events) {
+        return selectEvents(events) + " LIMIT ?";
+    }
+
+    /**
+     * Selects a page of every event of one aggregate type after a position, ordered by aggregate
+     * id and sequence (keyset pagination on the primary key). Parameters: aggregate type, the last
+     * aggregate id read ({@code ""} at first), the last sequence read in it (0 at first), the page
+     * size. Columns as {@link #selectEvents}.
+     *
+     * @param events the events table
+     * @return the statement
+     */
+    default String selectAllEventsPage(String events) {
+        return "SELECT aggregate_type, aggregate_id, sequence, event_type, event_version, payload, metadata"
+                + " FROM " + events + " WHERE aggregate_type = ? AND (aggregate_id, sequence) > (?, ?)"
+                + " ORDER BY aggregate_id, sequence LIMIT ?";
+    }
+
+    /**
+     * Selects an aggregate's newest snapshot. Parameters: aggregate type, aggregate id. Columns:
+     * last sequence, snapshot version, payload.
+     *
+     * @param snapshots the snapshots table
+     * @return the statement
+     */
+    default String selectSnapshot(String snapshots) {
+        return "SELECT last_sequence, current_snapshot, payload FROM " + snapshots
+                + " WHERE aggregate_type = ? AND aggregate_id = ? ORDER BY last_sequence DESC LIMIT 1";
+    }
+
+    /**
+     * Inserts an aggregate's first snapshot. Parameters: aggregate type, aggregate id, last
+     * sequence, snapshot version, payload (JSON).
+     *
+     * @param snapshots the snapshots table
+     * @return the statement
+     */
+    default String insertSnapshot(String snapshots) {
+        return "INSERT INTO " + snapshots + " (aggregate_type, aggregate_id, last_sequence, current_snapshot, payload)"
+                + " VALUES (?, ?, ?, ?, ?)";
+    }
+
+    /**
+     * Replaces an aggregate's newest snapshot in place if it still has the expected version.
+     * Parameters: new last sequence, new snapshot version, payload (JSON), aggregate type,
+     * aggregate id, expected snapshot version, aggregate type, aggregate id. The repositories
+     * treat 0 updated rows as a conflict.
+     *
+     * <p>The default updates only the row with the highest last sequence, so the older rows that
+     * a postgres-es table can hold (its key includes the sequence) never collide with it. A
+     * database whose snapshot key is only the aggregate may drop that condition.
+     *
+     * @param snapshots the snapshots table
+     * @return the statement
+     */
+    default String updateSnapshot(String snapshots) {
+        return "UPDATE " + snapshots + " SET last_sequence = ?, current_snapshot = ?, payload = ?"
+                + " WHERE aggregate_type = ? AND aggregate_id = ? AND current_snapshot = ?"
+                + " AND last_sequence = (SELECT MAX(last_sequence) FROM " + snapshots
+                + " WHERE aggregate_type = ? AND aggregate_id = ?)";
+    }
+
+    /**
+     * Selects a view. Parameter: view id. Columns: version, payload.
+     *
+     * @param view the view table
+     * @return the statement
+     */
+    default String selectView(String view) {
+        return "SELECT version, payload FROM " + view + " WHERE view_id = ?";
+    }
+
+    /**
+     * Inserts a view at version 1. Parameters: view id, version, payload (JSON).
+     *
+     * @param view the view table
+     * @return the statement
+     */
+    default String insertView(String view) {
+        return "INSERT INTO " + view + " (view_id, version, payload) VALUES (?, ?, ?)";
+    }
+
+    /**
+     * Updates a view if it still has the expected version. Parameters: new version, payload
+     * (JSON), view id, expected version. The repositories treat 0 updated rows as a conflict.
+     *
+     * @param view the view table
+     * @return the statement
+     */
+    default String updateView(String view) {
+        return "UPDATE " + view + " SET version = ?, payload = ? WHERE view_id = ? AND version = ?";
+    }
+}
