@@ -158,6 +158,29 @@ class CqrsFrameworkTest {
     }
 
     @Test
+    void a_failing_query_is_logged_as_an_error_naming_the_query_the_aggregate_and_the_sequences() throws Exception {
+        var failure = new IllegalStateException("view database is down");
+        Query<BankAccountEvent> failing = (id, events) -> {
+            throw failure;
+        };
+        var cqrs = framework(failing);
+
+        List<LogCapture.Entry> logged;
+        try (var log = LogCapture.of(CqrsFramework.class.getName())) {
+            cqrs.execute("ACCT-1", new OpenAccount("ACCT-1"));
+            logged = log.entries();
+        }
+
+        assertThat(logged).singleElement().satisfies(entry -> {
+            assertThat(entry.level()).isEqualTo("SEVERE");
+            assertThat(entry.message())
+                    .startsWith("query " + failing.getClass().getName())
+                    .endsWith("failed on account ACCT-1 sequences 1..1; the events are committed, the query missed them");
+            assertThat(entry.thrown()).isSameAs(failure);
+        });
+    }
+
+    @Test
     void query_failures_start_at_zero() {
         var cqrs = framework((id, events) -> { });
 
