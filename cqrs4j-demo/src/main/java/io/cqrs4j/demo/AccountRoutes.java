@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cqrs4j.demo;
+
+import io.cqrs4j.CommandResult;
+import io.cqrs4j.CqrsFramework;
+import io.cqrs4j.Metadata;
+import io.cqrs4j.demo.domain.BankAccount;
+import io.cqrs4j.demo.domain.BankAccountCommand;
+import io.cqrs4j.demo.domain.BankAccountCommand.OpenAccount;
+import io.cqrs4j.demo.domain.BankAccountEvent;
+import io.cqrs4j.demo.domain.BankAccountView;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.regex.Pattern;
+
+/**
+ * cqrs-demo's two routes: {@code POST /account/{id}} executes a command and answers 204 with the
+ * new version as {@code ETag}; {@code GET /account/{id}} answers the account's view or 404.
+ */
+final class AccountRoutes {
+
+    static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final String ID_RULE = "1 to 128 characters of A-Z a-z 0-9 . _ : -";
+
+    private final CqrsFramework<BankAccount, BankAccountCommand, BankAccountEvent> cqrs;
+    private final AccountViewQuery accountView;
+    private final AccountLocks locks = new AccountLocks();
+    private final Clock clock;
+
+    AccountRoutes(CqrsFramework<BankAccount, BankAccountCommand, BankAccountEvent> cqrs,
+                  AccountViewQuery accountView, Clock clock) {
+        this.cqrs = cqrs;
+        this.accountView = accountView;
+        this.clock = clock;
+    }
+
+    void command(Context ctx) throws IOException {
+        String accountId = accountId(ctx);
+        echoRequestId(ctx);
+        BankAccountCommand command = CommandParser.parse(readBody(ctx));
+        if (command instanceof OpenAccount open && !open.accountId().equals(accountId)) {
+            throw InvalidRequestException.badRequest("OpenAccount.account_id '" + excerpt(open.accountId())
+                    + "' differs from the account id in the path '" + accountId + "'; send the same id in both");
+        }
+        Metadata metadata = RequestMetadata.of(ctx, clock);
+        CommandResult<BankAccountEvent> result = locks.withLock(accountId, () -> cqrs.execute(accountId, command, metadata));
+        ctx.header("ETag", "\"" + result.version() + "\"").status(204);
+        ctx.res().setContentType(null);
+    }
+
+    void query(Context ctx) throws IOException {
+        String accountId = accountId(ctx);
+        echoRequestId(ctx);
+        BankAccountView view = accountView.load(accountId).orElseThrow(() -> new InvalidRequestException(404,
+                "account " + accountId + " does not exist; open it with POST /account/" + accountId
+                        + " {\"OpenAccount\":{\"account_id\":\"" + accountId + "\"}}"));
+        ctx.contentType("application/json").result(Json.MAPPER.writeValueAsBytes(view));
+    }
+
+    void missingId(Context ctx) {
+        throw InvalidRequestException.badRequest("the account id is missing: use /account/{id}, where the id is " + ID_RULE);
+    }
+
+    private static String accountId(Context ctx) {
+        String accountId = ctx.pathParam("id");
+        if (!ACCOUNT_ID.matcher(accountId).matches()) {
+            throw InvalidRequestException.badRequest("account id '" + excerpt(accountId) + "' ("
+                    + accountId.length() + " characters) is not valid: it must be " + ID_RULE);
+        }
+        return accountId;
+    }
+
+    private static void echoRequestId(Context ctx) {
+        String requestId = RequestMetadata.requestId(ctx);
+        if (requestId != null) {
+            ctx.header(RequestMetadata.REQUEST_ID_HEADER, requestId);
+        }
+    }
+
+    private static byte[] readBody(Context ctx) throws IOException {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > MAX_BODY_BYTES) {
+            throw tooLarge(declared + " bytes");
+        }
+        byte[] body = ctx.req().getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            throw tooLarge("more than " + MAX_BODY_BYTES + " bytes");
+        }
+        return body;
+    }
+
+    private static InvalidRequestException tooLarge(String size) {
+        return new InvalidRequestException(413, "the body is " + size + "; a command is at most "
+                + MAX_BODY_BYTES + " bytes (64 KiB)");
+    }
+
+    private static String excerpt(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    }
+}

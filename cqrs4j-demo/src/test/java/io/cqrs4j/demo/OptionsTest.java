@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cqrs4j.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cqrs4j.demo.Options.SourceOfTruth;
+import io.cqrs4j.demo.Options.Store;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class OptionsTest {
+
+    @Test
+    void defaults_to_event_sourced_sqlite_on_port_3030() throws Exception {
+        Options options = Options.parse();
+
+        assertThat(options).isEqualTo(new Options(Store.SQLITE, false, null, 3030, new SourceOfTruth.EventSourced(), false));
+    }
+
+    @Test
+    void reads_every_flag_with_its_value_after_a_space_or_an_equals_sign() throws Exception {
+        Options options = Options.parse("--store", "postgres", "--url=jdbc:postgresql://h/db?user=u&a=b", "--port", "0",
+                "--snapshot-every=25");
+
+        assertThat(options).isEqualTo(new Options(Store.POSTGRES, true, "jdbc:postgresql://h/db?user=u&a=b", 0,
+                new SourceOfTruth.Snapshots(25), false));
+    }
+
+    @Test
+    void reads_the_aggregate_store_flag() throws Exception {
+        Options options = Options.parse("--store", "memory", "--aggregate-store");
+
+        assertThat(options.sourceOfTruth()).isEqualTo(new SourceOfTruth.AggregateStore());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--verbose                                  | unknown argument '--verbose'",
+            "--store                                    | --store needs a value",
+            "--store oracle                             | --store must be one of sqlite, postgres, mysql, dynamodb, memory but was 'oracle'",
+            "--port 70000                               | --port must be a whole number from 0 to 65535 but was '70000'",
+            "--port http                                | --port must be a whole number from 0 to 65535 but was 'http'",
+            "--snapshot-every 0                         | --snapshot-every must be a whole number from 1 to",
+            "--snapshot-every 5 --aggregate-store       | --snapshot-every and --aggregate-store exclude each other",
+            "--aggregate-store=yes                      | --aggregate-store takes no value but was given 'yes'",
+            "--store memory --url x                     | --url does not apply to --store memory",
+            "--store postgres                           | --store postgres needs --url, e.g. --url jdbc:postgresql://",
+            "--port --store memory                      | --port needs a value",
+    })
+    void refuses_a_bad_command_line_naming_the_flag(String commandLine, String message) {
+        String[] args = commandLine.trim().split("\\s+");
+
+        assertThatThrownBy(() -> Options.parse(args))
+                .isInstanceOf(Options.UsageException.class)
+                .hasMessageStartingWith(message);
+    }
+
+    @Test
+    void a_bad_command_line_exits_with_2_and_prints_the_usage() {
+        var err = new ByteArrayOutputStream();
+
+        int status = Main.launch(new String[] {"--port", "-1"}, new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .startsWith("error: --port must be a whole number from 0 to 65535 but was '-1'")
+                .contains("usage: java -jar cqrs4j-demo.jar");
+    }
+
+    @Test
+    void help_prints_the_usage_and_exits_with_0() {
+        var err = new ByteArrayOutputStream();
+
+        int status = Main.launch(new String[] {"--help"}, new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(status).isEqualTo(0);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--snapshot-every N");
+    }
+}
