@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cqrs4j.conformance;
+
+import io.cqrs4j.memory.InMemoryEventRepository;
+import io.cqrs4j.persist.PersistedEventRepository;
+
+class InMemoryEventRepositoryContractTest extends EventRepositoryContract {
+
+    @Override
+    protected PersistedEventRepository createRepository() {
+        return InMemoryEventRepository.create();
+    }
+}

@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cqrs4j.conformance;
+
+import io.cqrs4j.EventStore;
+import io.cqrs4j.memory.InMemoryEventRepository;
+import io.cqrs4j.persist.PersistedEventStore;
+
+class PersistedSnapshottingStoreContractTest extends EventStoreContract {
+
+    @Override
+    protected EventStore<Tally, TallyEvent> createStore() {
+        return PersistedEventStore.snapshotting(InMemoryEventRepository.create(), Tally.serializer(), 4);
+    }
+}
