@@ -127,6 +127,7 @@ public final class JacksonEventSerializer<A extends Aggregate<?, E, ?>, E extend
 
     @Override
     public E deserializeEvent(String eventType, String eventVersion, String payload) {
+        String tag = null;
         try (JsonParser parser = mapper.createParser(payload)) {
             JsonToken first = parser.nextToken();
             if (first == JsonToken.VALUE_STRING) {
@@ -138,7 +139,7 @@ public final class JacksonEventSerializer<A extends Aggregate<?, E, ?>, E extend
             if (parser.nextToken() != JsonToken.FIELD_NAME) {
                 throw notTagged(payload, "the object is empty");
             }
-            String tag = parser.currentName();
+            tag = parser.currentName();
             Class<?> type = known(tag);
             parser.nextToken();
             E event = cast(mapper.readValue(parser, type), tag);
@@ -151,7 +152,8 @@ public final class JacksonEventSerializer<A extends Aggregate<?, E, ?>, E extend
             }
             return event;
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("payload does not deserialize: " + JsonSupport.reason(e), e);
+            throw new IllegalArgumentException((tag == null ? "not valid JSON: " : "not a valid " + tag + ": ")
+                    + JsonSupport.reason(e), e);
         } catch (IOException e) {
             throw new IllegalArgumentException("payload could not be read: " + e.getMessage(), e);
         }
@@ -218,14 +220,14 @@ public final class JacksonEventSerializer<A extends Aggregate<?, E, ?>, E extend
             throw new IllegalArgumentException("metadata is not valid JSON: " + JsonSupport.reason(e), e);
         }
         if (tree == null || !tree.isObject()) {
-            throw new IllegalArgumentException("metadata must be a JSON object of strings but is "
-                    + (tree == null ? "empty" : JsonSupport.describe(tree)) + ": " + JsonSupport.excerpt(json));
+            throw new IllegalArgumentException("metadata is " + (tree == null ? "empty" : JsonSupport.describe(tree))
+                    + ", not a JSON object of strings: " + JsonSupport.excerpt(json));
         }
         var values = new LinkedHashMap<String, String>();
         for (Map.Entry<String, JsonNode> entry : tree.properties()) {
             if (!entry.getValue().isTextual()) {
-                throw new IllegalArgumentException("metadata key '" + entry.getKey() + "' must hold a string but holds "
-                        + JsonSupport.describe(entry.getValue()));
+                throw new IllegalArgumentException("metadata key '" + entry.getKey() + "' holds "
+                        + JsonSupport.describe(entry.getValue()) + ", not a string");
             }
             values.put(entry.getKey(), entry.getValue().textValue());
         }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
@@ -45,6 +46,11 @@ final class JsonSupport {
 
     /** Jackson's reason without its source excerpt, plus the JSON path where it has one. */
     static String reason(JsonProcessingException e) {
+        if (e instanceof MismatchedInputException missing && !missing.getPath().isEmpty()
+                && missing.getOriginalMessage().startsWith("Missing creator property")) {
+            return "field '" + missing.getPath().getLast().getFieldName() + "' is missing"
+                    + " (an upcaster can add it to events of an older shape)";
+        }
         String message = e.getOriginalMessage();
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             message += " (at " + mapping.getPathReference() + ")";

@@ -135,7 +135,8 @@ class JacksonEventSerializerTest {
         assertThatThrownBy(() -> serializer.deserializeEvent("CustomerDepositedMoney", "1.0",
                 "{\"CustomerDepositedMoney\":{\"amount\":1.0}}"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("balance");
+                .hasMessage("not a valid CustomerDepositedMoney: field 'balance' is missing"
+                        + " (an upcaster can add it to events of an older shape)");
     }
 
     @Test
@@ -160,9 +161,12 @@ class JacksonEventSerializerTest {
 
     @Test
     void refuses_malformed_json_with_the_parser_reason() {
+        assertThatThrownBy(() -> serializer.deserializeEvent("AccountOpened", "1.0", "{AccountOpened:{}}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("not valid JSON: Unexpected character");
         assertThatThrownBy(() -> serializer.deserializeEvent("AccountOpened", "1.0", "{\"AccountOpened\":{"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("payload does not deserialize");
+                .hasMessageStartingWith("not a valid AccountOpened: Unexpected end-of-input");
     }
 
     @Test
@@ -184,10 +188,10 @@ class JacksonEventSerializerTest {
     void refuses_metadata_that_is_not_an_object_of_strings() {
         assertThatThrownBy(() -> serializer.deserializeMetadata("[\"a\"]"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("metadata must be a JSON object of strings but is an array");
+                .hasMessageContaining("metadata is an array, not a JSON object of strings");
         assertThatThrownBy(() -> serializer.deserializeMetadata("{\"retries\":3}"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("metadata key 'retries' must hold a string but holds the number 3");
+                .hasMessageContaining("metadata key 'retries' holds the number 3, not a string");
         assertThatThrownBy(() -> serializer.deserializeMetadata("{\"time\":"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("metadata is not valid JSON");
