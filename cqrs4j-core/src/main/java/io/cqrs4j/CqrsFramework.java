@@ -39,6 +39,7 @@ public final class CqrsFramework<A extends Aggregate<C, E, ?>, C, E extends Doma
     private final List<Query<E>> queries;
     private final int maxRetries;
     private final Duration maxBackoff;
+    private final AggregateCache<A> cache;
     private final AtomicLong queryFailures = new AtomicLong();
 
     private CqrsFramework(Builder<A, C, E, ?> builder, BiFunction<A, C, List<E>> handler) {
@@ -47,6 +48,7 @@ public final class CqrsFramework<A extends Aggregate<C, E, ?>, C, E extends Doma
         this.queries = List.copyOf(builder.queries);
         this.maxRetries = builder.maxRetries;
         this.maxBackoff = builder.maxBackoff;
+        this.cache = builder.cacheSize > 0 ? new AggregateCache<>(builder.cacheSize) : null;
     }
 
     /**
@@ -126,14 +128,44 @@ public final class CqrsFramework<A extends Aggregate<C, E, ?>, C, E extends Doma
     }
 
     private CommandResult<E> executeOnce(String aggregateId, C command, Metadata metadata) {
-        AggregateContext<A> context = store.load(aggregateId);
-        List<E> events = handle(context, command);
+        AggregateContext<A> cached = cache == null ? null : cache.get(aggregateId);
+        AggregateContext<A> context = cached != null ? cached : store.load(aggregateId);
+        List<E> events;
+        try {
+            events = handle(context, command);
+        } catch (CommandRejectedException rejected) {
+            if (cached == null) {
+                throw rejected;
+            }
+            events = null;
+        }
+        if (cached != null && (events == null || events.isEmpty())) {
+            // A cached state may be stale: a rejection or a no-op must come from the store's current state.
+            cache.evict(aggregateId);
+            context = store.load(aggregateId);
+            events = handle(context, command);
+        }
         if (events.isEmpty()) {
             return new CommandResult<>(aggregateId, List.of(), context.version());
         }
-        List<EventEnvelope<E>> committed = store.commit(context, events, metadata);
+        List<EventEnvelope<E>> committed = commit(context, events, metadata);
         dispatch(aggregateId, committed);
         return new CommandResult<>(aggregateId, committed, context.version() + committed.size());
+    }
+
+    private List<EventEnvelope<E>> commit(AggregateContext<A> context, List<E> events, Metadata metadata) {
+        if (cache == null) {
+            return store.commit(context, events, metadata);
+        }
+        List<EventEnvelope<E>> committed;
+        try {
+            committed = store.commit(context, events, metadata);
+        } catch (RuntimeException e) {
+            cache.evict(context.aggregateId());   // stale, or unknown after a failure: reload next time
+            throw e;
+        }
+        store.afterCommit(context, committed).ifPresentOrElse(cache::put, () -> cache.evict(context.aggregateId()));
+        return committed;
     }
 
     private List<E> handle(AggregateContext<A> context, C command) {
@@ -205,6 +237,7 @@ public final class CqrsFramework<A extends Aggregate<C, E, ?>, C, E extends Doma
         private S services;
         private int maxRetries;
         private Duration maxBackoff = Duration.ofMillis(50);
+        private int cacheSize;
 
         private Builder(EventStore<A, E> store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -260,6 +293,25 @@ public final class CqrsFramework<A extends Aggregate<C, E, ?>, C, E extends Doma
             }
             this.maxBackoff = maxBackoff;
             return retryOnConflict(maxRetries);
+        }
+
+        /**
+         * Keeps up to {@code maxAggregates} recently used aggregates in memory, so a command on a
+         * hot aggregate costs one commit and no load; off by default. Safe under optimistic
+         * concurrency: a cached state that another process made stale fails its commit with a
+         * conflict and is reloaded (retry on conflict makes that invisible), and a rejection or
+         * an empty result is always confirmed against the store's current state. Works with
+         * stores that implement {@link EventStore#afterCommit}.
+         *
+         * @param maxAggregates how many aggregates to keep, at least 1
+         * @return this builder
+         */
+        public Builder<A, C, E, S> cacheAggregates(int maxAggregates) {
+            if (maxAggregates < 1) {
+                throw new IllegalArgumentException("maxAggregates must be at least 1 but was " + maxAggregates);
+            }
+            this.cacheSize = maxAggregates;
+            return this;
         }
 
         /**

@@ -2,6 +2,7 @@
 package io.cqrs4j;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where one aggregate type's events live: load an aggregate, load its events, commit new events
@@ -52,4 +53,18 @@ public interface EventStore<A extends Aggregate<?, E, ?>, E extends DomainEvent>
      * @throws CqrsException when the store cannot be written
      */
     List<EventEnvelope<E>> commit(AggregateContext<A> context, List<E> events, Metadata metadata);
+
+    /**
+     * The context this store's {@link #load} would return right after {@code committed} were
+     * committed onto {@code context}, without reading the store: what lets a framework keep hot
+     * aggregates in memory. A store that cannot tell returns empty, and its aggregates are not
+     * cached.
+     *
+     * @param context the context the events were committed against
+     * @param committed what {@link #commit} returned for it
+     * @return the context after the commit, or empty
+     */
+    default Optional<AggregateContext<A>> afterCommit(AggregateContext<A> context, List<EventEnvelope<E>> committed) {
+        return Optional.empty();
+    }
 }

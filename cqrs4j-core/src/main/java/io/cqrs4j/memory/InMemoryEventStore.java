@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -104,6 +105,15 @@ public final class InMemoryEventStore<A extends Aggregate<?, E, ?>, E extends Do
         } finally {
             stream.lock.unlock();
         }
+    }
+
+    @Override
+    public Optional<AggregateContext<A>> afterCommit(AggregateContext<A> context, List<EventEnvelope<E>> committed) {
+        A state = context.aggregate();
+        for (EventEnvelope<E> event : committed) {
+            state = Aggregates.apply(state, event.payload());
+        }
+        return Optional.of(new Loaded<>(context.aggregateId(), state, context.version() + committed.size()));
     }
 
     private record Loaded<A>(String aggregateId, A aggregate, long version) implements AggregateContext<A> {

@@ -201,6 +201,21 @@ public final class PersistedEventStore<A extends Aggregate<?, E, ?>, E extends D
         return List.copyOf(committed);
     }
 
+    @Override
+    public Optional<AggregateContext<A>> afterCommit(AggregateContext<A> context, List<EventEnvelope<E>> committed) {
+        if (!(context instanceof Context<A> loaded)) {
+            return Optional.empty();
+        }
+        A state = loaded.aggregate();
+        for (EventEnvelope<E> event : committed) {
+            state = Aggregates.apply(state, event.payload());
+        }
+        boolean snapshotWritten = eventsInSnapshot(loaded, committed.size()) > 0;
+        return Optional.of(new Context<>(loaded.aggregateId(), state, loaded.version() + committed.size(),
+                snapshotWritten ? loaded.snapshotVersion() + 1 : loaded.snapshotVersion(),
+                loaded.snapshotStale() && !snapshotWritten));
+    }
+
     /** The snapshot this commit writes, or null: built from exactly the events it covers. */
     private SerializedSnapshot snapshotFor(Context<A> loaded, List<E> events) {
         int covered = eventsInSnapshot(loaded, events.size());
