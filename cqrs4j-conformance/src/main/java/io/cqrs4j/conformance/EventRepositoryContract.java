@@ -43,7 +43,8 @@ public abstract class EventRepositoryContract {
 
     /**
      * Creates the repository under test; called before every test. It may share its database with
-     * earlier calls.
+     * earlier calls. It runs before the subclass's own {@code @BeforeEach} methods: keep pools and
+     * schemas in static fields set up once (a pool per call would exhaust the database's connections).
      *
      * @return the repository
      */

@@ -41,7 +41,9 @@ public abstract class EventStoreContract {
 
     /**
      * Creates the store under test, for tallies of type {@link Tally#TYPE} ({@link Tally#initial()},
-     * {@link Tally#serializer()}); called before every test. It may share its database with earlier calls.
+     * {@link Tally#serializer()}); called before every test. It may share its database with earlier
+     * calls. It runs before the subclass's own {@code @BeforeEach} methods: keep pools and schemas
+     * in static fields set up once (a pool per call would exhaust the database's connections).
      *
      * @return the store
      */

@@ -34,7 +34,9 @@ public abstract class ViewRepositoryContract {
 
     /**
      * Creates the repository under test; called before every test. It may share its table with
-     * earlier calls: every test uses fresh view ids.
+     * earlier calls: every test uses fresh view ids. It runs before the subclass's own
+     * {@code @BeforeEach} methods: keep pools and schemas in static fields set up once (a pool per
+     * call would exhaust the database's connections).
      *
      * @param serializer how the {@link TallyView} becomes JSON
      * @return the repository
