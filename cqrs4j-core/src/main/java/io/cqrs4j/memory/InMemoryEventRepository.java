@@ -79,9 +79,9 @@ public final class InMemoryEventRepository implements PersistedEventRepository {
             if (snapshot != null) {
                 long storedVersion = stream.snapshot == null ? 0 : stream.snapshot.snapshotVersion();
                 if (storedVersion != snapshot.snapshotVersion() - 1) {
-                    throw new AggregateConflictException(key.type + " " + key.id + ": snapshot version "
-                            + (snapshot.snapshotVersion() - 1) + " expected but the store has " + storedVersion
-                            + " (a concurrent command won); retry", null);
+                    throw new AggregateConflictException(key.type + " " + key.id + ": writing snapshot version "
+                            + snapshot.snapshotVersion() + " needs version " + (snapshot.snapshotVersion() - 1)
+                            + " stored but the store has " + storedVersion + " (a concurrent command won); retry", null);
                 }
             }
             stream.append(log.append(events));

@@ -35,11 +35,10 @@ public record SemanticVersion(long major, long minor, long patch) implements Com
         String[] parts = text.trim().split("\\.", -1);
         long[] numbers = new long[3];
         for (int i = 0; i < Math.min(3, parts.length); i++) {
-            try {
-                numbers[i] = Long.parseUnsignedLong(parts[i]);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + text + "' is not a version like 1, 1.2 or 1.2.3", e);
+            if (!parts[i].matches("[0-9]{1,18}")) {
+                throw new IllegalArgumentException("'" + text + "' is not a version like 1, 1.2 or 1.2.3");
             }
+            numbers[i] = Long.parseLong(parts[i]);
         }
         return new SemanticVersion(numbers[0], numbers[1], numbers[2]);
     }

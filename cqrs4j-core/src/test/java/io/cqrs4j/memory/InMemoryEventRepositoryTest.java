@@ -115,10 +115,10 @@ class InMemoryEventRepositoryTest {
         assertThatThrownBy(() -> repository.persist(events("ACCT-1", 3, 4), snapshot("ACCT-1", 4, 1)))
 
                 .isInstanceOf(AggregateConflictException.class)
-                .hasMessage("account ACCT-1: snapshot version 0 expected but the store has 1 (a concurrent command won); retry");
+                .hasMessage("account ACCT-1: writing snapshot version 1 needs version 0 stored but the store has 1 (a concurrent command won); retry");
         assertThatThrownBy(() -> repository.persist(events("ACCT-1", 3, 4), snapshot("ACCT-1", 4, 3)))
                 .isInstanceOf(AggregateConflictException.class)
-                .hasMessageContaining("snapshot version 2 expected but the store has 1");
+                .hasMessageContaining("writing snapshot version 3 needs version 2 stored but the store has 1");
         assertThat(repository.getEvents("account", "ACCT-1")).hasSize(2);
         assertThat(repository.getSnapshot("account", "ACCT-1")).contains(snapshot("ACCT-1", 2, 1));
     }
@@ -128,7 +128,7 @@ class InMemoryEventRepositoryTest {
         assertThatThrownBy(() -> repository.persist(events("ACCT-1", 1, 1), snapshot("ACCT-1", 1, 2)))
 
                 .isInstanceOf(AggregateConflictException.class)
-                .hasMessageContaining("snapshot version 1 expected but the store has 0");
+                .hasMessageContaining("writing snapshot version 2 needs version 1 stored but the store has 0");
         assertThat(repository.getEvents("account", "ACCT-1")).isEmpty();
     }
 
