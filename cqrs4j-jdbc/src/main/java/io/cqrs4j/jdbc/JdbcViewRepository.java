@@ -52,8 +52,9 @@ final class JdbcViewRepository<V> implements ViewRepository<V> {
         V view;
         try {
             view = serializer.deserialize(json);
-        } catch (CqrsException e) {
-            throw e;
+        } catch (DeserializationException e) {
+            throw new DeserializationException("view " + viewId + " in " + table + " (version " + version + "): "
+                    + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new DeserializationException("view " + viewId + " in " + table + " (version " + version
                     + "): the stored payload does not deserialize (" + e.getMessage() + "); make the view"

@@ -1,0 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+/**
+ * PostgreSQL storage: {@link io.cqrs4j.postgres.PostgresCqrs} builds the event stores in their three
+ * modes, the event and view repositories, a connection pool, and the postgres-es schema.
+ */
+package io.cqrs4j.postgres;
