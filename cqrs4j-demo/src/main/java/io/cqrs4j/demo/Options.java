@@ -42,6 +42,19 @@ record Options(Store store, boolean storeGiven, String url, int port, SourceOfTr
     /** How the event store loads an account (DESIGN.md §3). */
     sealed interface SourceOfTruth {
 
+        /**
+         * The mode in words, for the startup log.
+         *
+         * @return e.g. {@code "snapshot every 100 events"}
+         */
+        default String describe() {
+            return switch (this) {
+                case EventSourced e -> "event sourced";
+                case Snapshots s -> "snapshot every " + s.every() + " events";
+                case AggregateStore a -> "aggregate store";
+            };
+        }
+
         /** Fold every event. */
         record EventSourced() implements SourceOfTruth {
         }

@@ -62,7 +62,8 @@ final class Problems {
                         + " at the same time, again after every retry; nothing was written; send the command again");
             }
             case DatabaseConnectionException e -> {
-                LOG.error("{} {}: database unreachable: {}", ctx.method(), ctx.path(), e.getMessage(), e);
+                LOG.warn("{} {}: database unreachable: {}", ctx.method(), ctx.path(), e.getMessage());
+                LOG.debug("database unreachable", e);
                 ctx.header("Retry-After", "5");
                 write(ctx, 503, "the database cannot be reached; nothing was written; try again shortly");
             }

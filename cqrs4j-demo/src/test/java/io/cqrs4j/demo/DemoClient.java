@@ -53,10 +53,14 @@ final class DemoClient {
     }
 
     static JsonNode json(HttpResponse<String> response) {
+        return json(response.body());
+    }
+
+    static JsonNode json(String text) {
         try {
-            return Json.MAPPER.readTree(response.body());
+            return Json.MAPPER.readTree(text);
         } catch (IOException e) {
-            throw new UncheckedIOException("response is not JSON: " + response.body(), e);
+            throw new UncheckedIOException("not JSON: " + text, e);
         }
     }
 }

@@ -73,6 +73,26 @@ class OptionsTest {
     }
 
     @Test
+    void a_database_that_cannot_be_reached_at_startup_exits_with_1() {
+        var err = new ByteArrayOutputStream();
+
+        int status = Main.launch(new String[] {"--store", "postgres", "--url", "jdbc:postgresql://127.0.0.1:1/test?user=postgres",
+                "--port", "0"}, new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(status).isEqualTo(1);
+    }
+
+    @Test
+    void an_explicit_store_that_this_build_lacks_exits_with_1() {
+        var err = new ByteArrayOutputStream();
+
+        int status = Main.launch(new String[] {"--store", "mysql", "--url", "jdbc:mariadb://127.0.0.1:3306/test"},
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(status).isEqualTo(1);
+    }
+
+    @Test
     void help_prints_the_usage_and_exits_with_0() {
         var err = new ByteArrayOutputStream();
 
