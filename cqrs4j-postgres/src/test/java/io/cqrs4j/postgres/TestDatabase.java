@@ -3,6 +3,7 @@ package io.cqrs4j.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.cqrs4j.jdbc.EventTables;
+import io.cqrs4j.persist.PersistedEventRepository;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -41,6 +42,18 @@ final class TestDatabase implements AutoCloseable {
         var database = new TestDatabase(pool, schema);
         database.execute("CREATE SCHEMA " + schema);
         return database;
+    }
+
+    /** A pool, a fresh schema, and the events and snapshots tables in it. */
+    static TestDatabase withEventTables(Class<?> owner) {
+        TestDatabase database = forClass(owner);
+        PostgresCqrs.createSchema(database.pool, database.tables(""));
+        return database;
+    }
+
+    /** The repository of the tables {@link #withEventTables} created. */
+    PersistedEventRepository eventRepository() {
+        return PostgresCqrs.eventRepository(pool, tables(""));
     }
 
     private static String env(String name, String fallback) {
