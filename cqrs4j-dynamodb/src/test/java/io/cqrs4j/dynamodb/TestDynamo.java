@@ -8,6 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -48,6 +51,20 @@ final class TestDynamo {
         var credentials = AwsBasicCredentials.create(env("CQRS4J_DYNAMODB_ACCESS_KEY_ID", "local"),
                 env("CQRS4J_DYNAMODB_SECRET_ACCESS_KEY", "local"));
         return DynamoDbCqrs.client(endpoint, REGION, StaticCredentialsProvider.create(credentials));
+    }
+
+    /**
+     * A client for another endpoint that tries each call once: DynamoDB's default of 9 attempts
+     * makes an unreachable endpoint take seconds per call.
+     */
+    static DynamoDbClient clientWithoutRetries(URI endpoint) {
+        return DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
     }
 
     /** A table name no other test uses. */
