@@ -15,8 +15,10 @@ import io.cqrs4j.EventStore;
 import io.cqrs4j.Metadata;
 import io.cqrs4j.memory.InMemoryViewRepository;
 import io.cqrs4j.persist.GenericQuery;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -205,6 +207,58 @@ public abstract class EventStoreContract {
         assertThat(seen).containsExactly(1L, 2L, 3L);
         assertThat(store.loadEvents(id)).extracting(EventEnvelope::metadata).containsOnly(metadata);
         assertThat(cqrs.queryFailures()).isZero();
+    }
+
+    @Test
+    public void the_context_after_a_commit_is_the_one_a_load_would_give() {
+        String id = newId();
+        AggregateContext<Tally> context = store.load(id);
+        var history = new ArrayList<TallyEvent>();
+
+        for (int batch : new int[] {1, 3, 4, 1, 8, 2, 5}) {
+            List<TallyEvent> events = new ArrayList<>();
+            for (int i = 0; i < batch; i++) {
+                events.add(added(history.size() + events.size() + 1, i));
+            }
+            List<EventEnvelope<TallyEvent>> committed = store.commit(context, events, Metadata.empty());
+            history.addAll(events);
+            Optional<AggregateContext<Tally>> after = store.afterCommit(context, committed);
+            AggregateContext<Tally> loaded = store.load(id);
+
+            after.ifPresent(next -> {
+                assertThat(next.aggregateId()).isEqualTo(id);
+                assertThat(next.version()).as("version after %d events", history.size()).isEqualTo(loaded.version());
+                assertThat(next.aggregate()).as("state after %d events", history.size()).isEqualTo(loaded.aggregate());
+            });
+            context = after.orElse(loaded);
+        }
+
+        assertThat(store.load(id).version()).isEqualTo(history.size());
+        assertThat(store.load(id).aggregate()).isEqualTo(Tally.fold(Tally.TYPE, history));
+    }
+
+    @Test
+    public void the_framework_with_an_aggregate_cache_stays_right_when_another_writer_commits() {
+        String id = newId();
+        CqrsFramework<Tally, TallyCommand, TallyEvent> cached = CqrsFramework.builder(store)
+                .cacheAggregates(16)
+                .retryOnConflict(2, Duration.ZERO)
+                .build();
+        CqrsFramework<Tally, TallyCommand, TallyEvent> other = CqrsFramework.builder(store).build();
+        cached.execute(id, TallyCommand.Add.of(1));
+        cached.execute(id, TallyCommand.Add.of(2));
+        other.execute(id, TallyCommand.Add.of(10));
+
+        CommandResult<TallyEvent> result = cached.execute(id, TallyCommand.Add.of(3));
+        other.execute(id, TallyCommand.Add.of(5));
+        CommandResult<TallyEvent> nothing = cached.execute(id, new TallyCommand.Nothing());
+
+        assertThat(result.version()).isEqualTo(4);
+        assertThat(result.events()).extracting(EventEnvelope::payload).containsExactly(added(4, 3));
+        assertThat(nothing.version()).as("a no-op is confirmed against the store").isEqualTo(5);
+        assertThat(store.load(id).aggregate()).isEqualTo(Tally.fold(Tally.TYPE,
+                List.of(added(1, 1), added(2, 2), added(3, 10), added(4, 3), added(5, 5))));
+        assertThat(cached.load(id).version()).isEqualTo(5);
     }
 
     /**
