@@ -7,5 +7,6 @@ module io.cqrs4j.core {
     exports io.cqrs4j;
     exports io.cqrs4j.memory;
     exports io.cqrs4j.persist;
+    exports io.cqrs4j.projection;
     exports io.cqrs4j.testing;
 }

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cqrs4j.projection;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An event a projection failed on after its retries, set aside with the error (a dead letter).
+ *
+ * @param projection the projection's name
+ * @param event the event
+ * @param error what the last attempt threw
+ * @param attempts how many times it was tried
+ * @param parkedAt when it was parked (store clock)
+ */
+public record ParkedEvent(String projection, LoggedEvent event, String error, int attempts, Instant parkedAt) {
+
+    /**
+     * Validates the fields.
+     *
+     * @param projection the name
+     * @param event the event
+     * @param error the error
+     * @param attempts the attempts, at least 1
+     * @param parkedAt the time
+     */
+    public ParkedEvent {
+        Objects.requireNonNull(projection, "projection");
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(error, "error");
+        Objects.requireNonNull(parkedAt, "parkedAt");
+        if (attempts < 1) {
+            throw new IllegalArgumentException("projection " + projection + ": attempts must be at least 1 but was " + attempts);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: Apache-2.0
+/**
+ * Durable projections: read models fed from the store's global event order, each from its own
+ * stored checkpoint, so that no update is lost when the process dies between commit and dispatch,
+ * a view database is down, or a projection is added later.
+ *
+ * <p>Backends implement two ports: {@link io.cqrs4j.projection.EventLog} (the events in a global
+ * order, read so that none is ever skipped) and {@link io.cqrs4j.projection.ProjectionStore}
+ * (checkpoints, leases with fencing tokens, parked events).
+ */
+package io.cqrs4j.projection;
