@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 final class SqlErrors {
 
     private static final int MAX_CHAIN = 32;
+    private static final int MAX_MESSAGE = 400;
 
     /** What a failed statement means for the caller. */
     enum Kind { CONNECTION, CONFLICT, OTHER }
@@ -90,12 +91,17 @@ final class SqlErrors {
                 + "); check that the table exists with the columns of the dialect's schema script", error);
     }
 
+    /** SQLState and message, shortened: drivers may quote a whole batch, payloads included. */
     static String describe(SQLException error) {
         String state = error.getSQLState() == null ? "" : "SQLState " + error.getSQLState() + ": ";
         SQLException next = error.getNextException();
         String more = next != null && next.getMessage() != null && !next.getMessage().equals(error.getMessage())
-                ? "; " + next.getMessage() : "";
-        return state + error.getMessage() + more;
+                ? "; " + shorten(next.getMessage()) : "";
+        return state + shorten(error.getMessage()) + more;
+    }
+
+    private static String shorten(String message) {
+        return message == null || message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + "…";
     }
 
     /** The exception, the ones chained with {@code getNextException}, and their causes. */

@@ -72,6 +72,15 @@ class SqlErrorsTest {
                 .hasMessageContaining("check that the table exists");
     }
 
+    @Test
+    void a_driver_message_quoting_a_whole_batch_is_shortened() {
+        var huge = new SQLException("Batch entry 0 INSERT ... VALUES ('" + "x".repeat(1 << 20) + "') was aborted", "22P02");
+
+        var error = errors.translate(huge, "committing account A-1");
+
+        assertThat(error.getMessage()).hasSizeLessThan(1_000).contains("22P02");
+    }
+
     /** The defaults of {@link SqlDialect}, nothing else. */
     private static final class ScriptlessDialect implements SqlDialect {
         @Override

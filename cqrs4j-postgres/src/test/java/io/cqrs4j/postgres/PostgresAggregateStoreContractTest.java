@@ -9,13 +9,13 @@ import io.cqrs4j.persist.PersistedEventStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-class PostgresAggregateStoreStoreContractTest extends EventStoreContract {
+class PostgresAggregateStoreContractTest extends EventStoreContract {
 
     private static TestDatabase database;
 
     @BeforeAll
     static void create_the_tables() {
-        database = TestDatabase.withEventTables(PostgresAggregateStoreStoreContractTest.class);
+        database = TestDatabase.withEventTables(PostgresAggregateStoreContractTest.class);
     }
 
     @AfterAll
