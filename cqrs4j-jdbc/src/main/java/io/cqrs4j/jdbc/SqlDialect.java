@@ -185,7 +185,8 @@ public interface SqlDialect {
      *
      * <p>The default updates only the row with the highest last sequence, so the older rows that
      * a postgres-es table can hold (its key includes the sequence) never collide with it. A
-     * database whose snapshot key is only the aggregate may drop that condition.
+     * database whose snapshot key is only the aggregate (mysql-es) may drop that condition, and
+     * MySQL must: it refuses a subquery on the table being updated (error 1093).
      *
      * @param snapshots the snapshots table
      * @return the statement
