@@ -8,8 +8,11 @@ import io.cqrs4j.EventEnvelope;
 import io.cqrs4j.Metadata;
 import io.cqrs4j.demo.domain.BankAccountEvent;
 import io.cqrs4j.demo.domain.HappyPathBankAccountServices;
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -236,6 +239,18 @@ abstract class BankServiceContract {
 
         assertProblem(tooLarge, 413, "a command is at most 65536 bytes");
         assertThat(justFits.statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void a_body_over_64_KiB_without_a_length_is_a_413_problem_too() {
+        String accountId = openAccount();
+        byte[] body = (deposit("1") + " ".repeat(70_000)).getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> response = client.send(client.request("/account/" + accountId)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build());
+
+        assertProblem(response, 413, "the body is more than 65536 bytes");
     }
 
     @Test

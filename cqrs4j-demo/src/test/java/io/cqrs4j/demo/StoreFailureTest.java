@@ -9,9 +9,11 @@ import io.cqrs4j.DatabaseConnectionException;
 import io.cqrs4j.DeserializationException;
 import io.cqrs4j.demo.domain.BankAccountView;
 import io.cqrs4j.demo.domain.HappyPathBankAccountServices;
+import io.cqrs4j.memory.InMemoryViewRepository;
 import io.cqrs4j.persist.StoredView;
 import io.cqrs4j.persist.ViewContext;
 import io.cqrs4j.persist.ViewRepository;
+import java.net.ConnectException;
 import java.net.http.HttpResponse;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -54,7 +56,7 @@ class StoreFailureTest {
     @Test
     void an_unreachable_database_is_a_503_problem() {
         events.failCommits(context -> new DatabaseConnectionException(
-                "cannot reach db.internal:5432 as admin", new java.net.ConnectException("Connection refused")));
+                "cannot reach db.internal:5432 as admin", new ConnectException("Connection refused")));
 
         HttpResponse<String> response = client.post("ACCT-1", BankServiceContract.deposit("10"));
 
@@ -95,7 +97,7 @@ class StoreFailureTest {
     /** An in-memory view repository whose loads fail once told to. */
     private static final class FailingViewRepository implements ViewRepository<BankAccountView> {
 
-        private final ViewRepository<BankAccountView> delegate = io.cqrs4j.memory.InMemoryViewRepository.create();
+        private final ViewRepository<BankAccountView> delegate = InMemoryViewRepository.create();
         private volatile RuntimeException loadFailure;
 
         void failLoads(RuntimeException failure) {
