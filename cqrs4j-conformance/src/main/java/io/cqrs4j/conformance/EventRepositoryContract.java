@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Timeout;
  *
  * {@snippet :
  * class PostgresEventRepositoryContractTest extends EventRepositoryContract {
- *     protected PersistedEventRepository createRepository() { return PostgresCqrs.repository(dataSource); }
+ *     protected PersistedEventRepository createRepository() { return PostgresCqrs.eventRepository(dataSource); }
  * }
  * }
  *

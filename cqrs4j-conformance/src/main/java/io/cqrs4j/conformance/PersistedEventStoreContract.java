@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Timeout;
  *
  * {@snippet :
  * class PostgresPersistedEventStoreContractTest extends PersistedEventStoreContract {
- *     protected PersistedEventRepository createRepository() { return PostgresCqrs.repository(dataSource); }
+ *     protected PersistedEventRepository createRepository() { return PostgresCqrs.eventRepository(dataSource); }
  *     protected int manyEvents() { return 100_000; }
  * }
  * }
