@@ -3,12 +3,15 @@ package io.cqrs4j.dynamodb;
 
 import io.cqrs4j.persist.PersistedEventRepository;
 import java.net.URI;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -25,6 +28,7 @@ final class TestDynamo {
 
     private static final ReentrantLock LOCK = new ReentrantLock();
     private static final AtomicInteger TABLES = new AtomicInteger();
+    private static final Queue<String> CREATED = new ConcurrentLinkedQueue<>();
     private static final String RUN = Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36);
     private static DynamoDbClient client;
 
@@ -37,8 +41,12 @@ final class TestDynamo {
         try {
             if (client == null) {
                 String configured = System.getenv("CQRS4J_DYNAMODB_ENDPOINT");
-                URI endpoint = configured == null || configured.isBlank() ? Dynalite.start().endpoint() : URI.create(configured);
-                client = client(endpoint);
+                if (configured == null || configured.isBlank()) {
+                    client = client(Dynalite.start().endpoint());
+                } else {
+                    client = client(URI.create(configured));
+                    Runtime.getRuntime().addShutdownHook(new Thread(TestDynamo::deleteTables, "delete-test-tables"));
+                }
             }
             return client;
         } finally {
@@ -69,7 +77,20 @@ final class TestDynamo {
 
     /** A table name no other test uses. */
     static String uniqueTable(String prefix) {
-        return prefix + "_" + RUN + "_" + TABLES.incrementAndGet();
+        String name = prefix + "_" + RUN + "_" + TABLES.incrementAndGet();
+        CREATED.add(name);
+        return name;
+    }
+
+    /** On a server that outlives the tests, leaves no test tables behind. */
+    private static void deleteTables() {
+        for (String table : CREATED) {
+            try {
+                client.deleteTable(r -> r.tableName(table));
+            } catch (SdkException e) {
+                // never created, or already gone
+            }
+        }
     }
 
     /** Fresh, empty events and snapshots tables. */
