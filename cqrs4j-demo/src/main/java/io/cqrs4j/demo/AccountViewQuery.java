@@ -20,8 +20,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The account view ({@code account_query}): a {@link GenericQuery}, plus a repair that cqrs-demo
  * lacks. When another process stored the view first (a stale update), the view is rebuilt from all
- * the account's events and stored against the version just read, so it converges instead of
- * silently missing the events of the update that lost.
+ * the account's events and stored against the version just read, instead of silently missing the
+ * events of the update that lost.
+ *
+ * <p>Within one process the routes run an account's commands one at a time, so the view is exact.
+ * Across processes the view holds no sequence to check against, so an incremental update racing a
+ * rebuild can still apply an event twice; views that must be exact there are durable projections.
  */
 final class AccountViewQuery implements Query<BankAccountEvent> {
 
