@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -98,7 +98,7 @@ final class DynamoDbTables {
             }
         }
         var polling = WaiterOverrideConfiguration.builder()
-                .backoffStrategy(FixedDelayBackoffStrategy.create(POLL))
+                .backoffStrategyV2(BackoffStrategy.fixedDelay(POLL))
                 .waitTimeout(MAX_WAIT)
                 .maxAttempts((int) (MAX_WAIT.toMillis() / POLL.toMillis()))
                 .build();
