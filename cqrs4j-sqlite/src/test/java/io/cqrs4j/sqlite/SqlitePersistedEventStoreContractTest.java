@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cqrs4j.sqlite;
+
+import io.cqrs4j.conformance.PersistedEventStoreContract;
+import io.cqrs4j.persist.PersistedEventRepository;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+class SqlitePersistedEventStoreContractTest extends PersistedEventStoreContract {
+
+    private static TestSqlite database;
+
+    @BeforeAll
+    static void create_the_tables() {
+        database = TestSqlite.withEventTables();
+    }
+
+    @AfterAll
+    static void delete_the_file() {
+        database.close();
+    }
+
+    @Override
+    protected PersistedEventRepository createRepository() {
+        return SqliteCqrs.eventRepository(database.dataSource());
+    }
+}
