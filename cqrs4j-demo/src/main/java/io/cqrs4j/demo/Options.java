@@ -183,6 +183,13 @@ record Options(Store store, boolean storeGiven, String url, int port, SourceOfTr
             if (snapshotEvery != null && aggregateStore) {
                 throw new UsageException("--snapshot-every and --aggregate-store exclude each other; choose one");
             }
+            if (store == Store.SQLITE && url != null) {
+                try {
+                    Stores.sqliteFile(url);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(e.getMessage());
+                }
+            }
             if (store == Store.MEMORY && url != null) {
                 throw new UsageException("--url does not apply to --store memory");
             }

@@ -2,6 +2,7 @@
 package io.cqrs4j.demo;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.cqrs4j.DatabaseConnectionException;
 import io.cqrs4j.EventStore;
 import io.cqrs4j.demo.Options.SourceOfTruth;
 import io.cqrs4j.demo.Options.Store;
@@ -18,8 +19,10 @@ import io.cqrs4j.persist.PersistedEventRepository;
 import io.cqrs4j.persist.PersistedEventStore;
 import io.cqrs4j.persist.ViewSerializer;
 import io.cqrs4j.postgres.PostgresCqrs;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.cqrs4j.sqlite.SqliteCqrs;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Opens the {@link Storage} the options name, creating the schema on first start: the only place
@@ -30,7 +33,10 @@ final class Stores {
     /** The view table, as cqrs-demo names it. */
     static final String VIEW_TABLE = "account_query";
 
-    private static final Logger LOG = LoggerFactory.getLogger(Stores.class);
+    /** The default database, relative to the working directory. */
+    static final String DEFAULT_SQLITE_FILE = "./data/bank.db";
+
+    private static final String SQLITE_URL_PREFIX = "jdbc:sqlite:";
     private static final EventSerializer<BankAccount, BankAccountEvent> EVENTS = JacksonEventSerializer.of(BankAccount::initial);
     private static final ViewSerializer<BankAccountView> VIEWS = JacksonViewSerializer.of(BankAccountView.class);
 
@@ -56,7 +62,7 @@ final class Stores {
     static Storage open(Options options) {
         return switch (options.store()) {
             case MEMORY -> memory(options.sourceOfTruth());
-            case SQLITE -> sqlite(options);
+            case SQLITE -> sqlite(sqliteFile(options.url()), options.sourceOfTruth());
             case POSTGRES -> postgres(options.url(), options.sourceOfTruth());
             case MYSQL, DYNAMODB -> throw unavailable(options.store());
         };
@@ -100,6 +106,48 @@ final class Stores {
         }
     }
 
+    /**
+     * SQLite in one file, with the same tables as on PostgreSQL, created unless they exist; the
+     * file's directory is created too.
+     *
+     * @param file the database file
+     * @param mode how accounts are loaded
+     * @return the storage, holding a connection pool
+     */
+    static Storage sqlite(Path file, SourceOfTruth mode) {
+        Path absolute = file.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(absolute.getParent());
+        } catch (IOException e) {
+            throw new DatabaseConnectionException("SQLite: cannot create the directory " + absolute.getParent()
+                    + " for " + absolute.getFileName() + " (" + e + "); choose another file with --url", e);
+        }
+        HikariDataSource pool = SqliteCqrs.pool(absolute);
+        try {
+            SqliteCqrs.createSchema(pool);
+            SqliteCqrs.createViewTable(pool, VIEW_TABLE);
+            return new Storage("sqlite " + absolute + ", " + mode.describe(),
+                    persisted(SqliteCqrs.eventRepository(pool), mode),
+                    SqliteCqrs.viewRepository(pool, VIEW_TABLE, VIEWS), pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /** The file {@code --url} names, as a path or a {@code jdbc:sqlite:} URL; {@code ./data/bank.db} without it. */
+    static Path sqliteFile(String url) {
+        if (url == null) {
+            return Path.of(DEFAULT_SQLITE_FILE);
+        }
+        String file = url.startsWith(SQLITE_URL_PREFIX) ? url.substring(SQLITE_URL_PREFIX.length()) : url;
+        if (file.isBlank() || file.startsWith(":memory:") || file.contains("?")) {
+            throw new IllegalArgumentException("--url for sqlite must name a database file, such as ./data/bank.db"
+                    + " or jdbc:sqlite:./data/bank.db, but was '" + url + "'");
+        }
+        return Path.of(file);
+    }
+
     private static EventStore<BankAccount, BankAccountEvent> persisted(PersistedEventRepository repository, SourceOfTruth mode) {
         return switch (mode) {
             case SourceOfTruth.EventSourced e -> PersistedEventStore.eventSourced(repository, EVENTS);
@@ -108,18 +156,9 @@ final class Stores {
         };
     }
 
-    private static Storage sqlite(Options options) {
-        if (options.storeGiven()) {
-            throw unavailable(Store.SQLITE);
-        }
-        LOG.warn("the default store, sqlite (./data/bank.db), is not part of this build yet (cqrs4j-sqlite is missing): "
-                + "falling back to --store memory, which keeps NOTHING after the process stops");
-        return memory(options.sourceOfTruth());
-    }
-
     private static StoreUnavailableException unavailable(Store store) {
         return new StoreUnavailableException("--store " + store.flag() + " is not part of this build yet (cqrs4j-"
-                + store.flag() + " is missing); run with --store memory or --store postgres");
+                + store.flag() + " is missing); run with --store sqlite, postgres or memory");
     }
 
     /** The URL without its parameters, which may hold a password. */

@@ -9,6 +9,7 @@ import io.cqrs4j.demo.Options.Store;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -51,6 +52,7 @@ class OptionsTest {
             "--store memory --url x                     | --url does not apply to --store memory",
             "--store postgres                           | --store postgres needs --url, e.g. --url jdbc:postgresql://",
             "--port --store memory                      | --port needs a value",
+            "--store sqlite --url jdbc:sqlite::memory:  | --url for sqlite must name a database file",
     })
     void refuses_a_bad_command_line_naming_the_flag(String commandLine, String message) {
         String[] args = commandLine.trim().split("\\s+");
@@ -58,6 +60,13 @@ class OptionsTest {
         assertThatThrownBy(() -> Options.parse(args))
                 .isInstanceOf(Options.UsageException.class)
                 .hasMessageStartingWith(message);
+    }
+
+    @Test
+    void takes_the_sqlite_file_from_a_path_or_a_jdbc_url_and_defaults_to_data_bank_db() {
+        assertThat(Stores.sqliteFile(null)).isEqualTo(Path.of("./data/bank.db"));
+        assertThat(Stores.sqliteFile("/tmp/bank.db")).isEqualTo(Path.of("/tmp/bank.db"));
+        assertThat(Stores.sqliteFile("jdbc:sqlite:relative/bank.db")).isEqualTo(Path.of("relative/bank.db"));
     }
 
     @Test
@@ -86,7 +95,7 @@ class OptionsTest {
     void an_explicit_store_that_this_build_lacks_exits_with_1() {
         var err = new ByteArrayOutputStream();
 
-        int status = Main.launch(new String[] {"--store", "mysql", "--url", "jdbc:mariadb://127.0.0.1:3306/test"},
+        int status = Main.launch(new String[] {"--store", "dynamodb"},
                 new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(status).isEqualTo(1);
