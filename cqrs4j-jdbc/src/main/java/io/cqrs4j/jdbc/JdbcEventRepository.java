@@ -203,12 +203,9 @@ final class JdbcEventRepository implements PersistedEventRepository {
     @Override
     public Stream<SerializedEvent> streamAllEvents(String aggregateType) {
         return EventPages.stream((last, pageSize) -> query("streaming every " + aggregateType + " event from "
-                + tables.events(), selectAllEventsPage, statement -> {
-                    statement.setString(1, aggregateType);
-                    statement.setString(2, last == null ? "" : last.aggregateId());
-                    statement.setLong(3, last == null ? 0 : last.sequence());
-                    statement.setInt(4, pageSize);
-                }, this::events), PAGE_SIZE);
+                + tables.events(), selectAllEventsPage, statement -> dialect.bindAllEventsPage(statement, aggregateType,
+                        last == null ? "" : last.aggregateId(), last == null ? 0 : last.sequence(), pageSize),
+                this::events), PAGE_SIZE);
     }
 
     private List<SerializedEvent> events(ResultSet rows) throws SQLException {

@@ -142,7 +142,7 @@ public interface SqlDialect {
      * Selects a page of every event of one aggregate type after a position, ordered by aggregate
      * id and sequence (keyset pagination on the primary key). Parameters: aggregate type, the last
      * aggregate id read ({@code ""} at first), the last sequence read in it (0 at first), the page
-     * size. Columns as {@link #selectEvents}.
+     * size, bound by {@link #bindAllEventsPage}. Columns as {@link #selectEvents}.
      *
      * @param events the events table
      * @return the statement
@@ -151,6 +151,28 @@ public interface SqlDialect {
         return "SELECT aggregate_type, aggregate_id, sequence, event_type, event_version, payload, metadata"
                 + " FROM " + events + " WHERE aggregate_type = ? AND (aggregate_id, sequence) > (?, ?)"
                 + " ORDER BY aggregate_id, sequence LIMIT ?";
+    }
+
+    /**
+     * Binds the parameters of {@link #selectAllEventsPage}: by default the aggregate type, the last
+     * aggregate id, the last sequence and the page size, in that order. A dialect whose statement
+     * needs them in another order or more than once overrides both methods; MariaDB, for one, reads
+     * an index range only for {@code aggregate_id > ? OR (aggregate_id = ? AND sequence > ?)}, not
+     * for the row comparison, and would scan every page from the first row of the type.
+     *
+     * @param statement the statement of {@link #selectAllEventsPage}
+     * @param aggregateType the aggregate type
+     * @param lastAggregateId the last aggregate id read, {@code ""} at first
+     * @param lastSequence the last sequence read in it, 0 at first
+     * @param pageSize the page size
+     * @throws SQLException as the driver reports it
+     */
+    default void bindAllEventsPage(PreparedStatement statement, String aggregateType, String lastAggregateId,
+                                   long lastSequence, int pageSize) throws SQLException {
+        statement.setString(1, aggregateType);
+        statement.setString(2, lastAggregateId);
+        statement.setLong(3, lastSequence);
+        statement.setInt(4, pageSize);
     }
 
     /**
