@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cqrs4j.demo;
 
+import static io.cqrs4j.demo.DemoAssertions.assertNoContent;
+import static io.cqrs4j.demo.DemoAssertions.assertProblem;
+import static io.cqrs4j.demo.DemoAssertions.assertWalkthroughView;
+import static io.cqrs4j.demo.DemoAssertions.deposit;
+import static io.cqrs4j.demo.DemoAssertions.open;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

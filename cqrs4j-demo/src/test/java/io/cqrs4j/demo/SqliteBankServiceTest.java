@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cqrs4j.demo;
 
+import static io.cqrs4j.demo.DemoAssertions.open;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cqrs4j.demo.Options.SourceOfTruth;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cqrs4j.demo;
 
-import static io.cqrs4j.demo.BankServiceContract.assertProblem;
+import static io.cqrs4j.demo.DemoAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cqrs4j.AggregateConflictException;
@@ -32,7 +32,7 @@ class StoreFailureTest {
     void start_the_service() {
         server = BankServer.start(new Storage("failing", events, views, () -> { }), new HappyPathBankAccountServices(), 0);
         client = new DemoClient(server.port());
-        assertThat(client.post("ACCT-1", BankServiceContract.open("ACCT-1")).statusCode()).isEqualTo(204);
+        assertThat(client.post("ACCT-1", DemoAssertions.open("ACCT-1")).statusCode()).isEqualTo(204);
     }
 
     @AfterEach
@@ -46,7 +46,7 @@ class StoreFailureTest {
                 context.version(), context.version() + 1, null));
         int before = events.commitsAttempted();
 
-        HttpResponse<String> response = client.post("ACCT-1", BankServiceContract.deposit("10"));
+        HttpResponse<String> response = client.post("ACCT-1", DemoAssertions.deposit("10"));
 
         assertProblem(response, 409, "another command changed account ACCT-1 at the same time");
         assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
@@ -58,7 +58,7 @@ class StoreFailureTest {
         events.failCommits(context -> new DatabaseConnectionException(
                 "cannot reach db.internal:5432 as admin", new ConnectException("Connection refused")));
 
-        HttpResponse<String> response = client.post("ACCT-1", BankServiceContract.deposit("10"));
+        HttpResponse<String> response = client.post("ACCT-1", DemoAssertions.deposit("10"));
 
         assertProblem(response, 503, "the database cannot be reached; nothing was written");
         assertThat(response.body()).doesNotContain("db.internal");
@@ -78,7 +78,7 @@ class StoreFailureTest {
     void any_other_failure_is_a_500_problem_that_names_an_error_id_but_no_internals() {
         events.failCommits(context -> new IllegalStateException("password=hunter2 in /etc/bank.conf"));
 
-        HttpResponse<String> response = client.post("ACCT-1", BankServiceContract.deposit("10"));
+        HttpResponse<String> response = client.post("ACCT-1", DemoAssertions.deposit("10"));
 
         assertProblem(response, 500, "an unexpected error occurred; it was logged with id ");
         assertThat(response.body()).doesNotContain("hunter2", "IllegalStateException", "bank.conf");
