@@ -18,6 +18,7 @@ import io.cqrs4j.persist.EventSerializer;
 import io.cqrs4j.persist.PersistedEventRepository;
 import io.cqrs4j.persist.PersistedEventStore;
 import io.cqrs4j.persist.ViewSerializer;
+import io.cqrs4j.mysql.MysqlCqrs;
 import io.cqrs4j.postgres.PostgresCqrs;
 import io.cqrs4j.sqlite.SqliteCqrs;
 import java.io.IOException;
@@ -64,7 +65,8 @@ final class Stores {
             case MEMORY -> memory(options.sourceOfTruth());
             case SQLITE -> sqlite(sqliteFile(options.url()), options.sourceOfTruth());
             case POSTGRES -> postgres(options.url(), options.sourceOfTruth());
-            case MYSQL, DYNAMODB -> throw unavailable(options.store());
+            case MYSQL -> mysql(options.url(), options.sourceOfTruth());
+            case DYNAMODB -> throw unavailable(options.store());
         };
     }
 
@@ -100,6 +102,28 @@ final class Stores {
             return new Storage("postgres " + withoutQuery(url) + ", " + mode.describe(),
                     persisted(PostgresCqrs.eventRepository(pool), mode),
                     PostgresCqrs.viewRepository(pool, VIEW_TABLE, VIEWS), pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /**
+     * MySQL 8 or MariaDB in the tables of mysql-es ({@code events}, {@code snapshots}) and
+     * {@code account_query}, created unless they exist.
+     *
+     * @param url a MariaDB or MySQL JDBC URL; user and password may be given as its parameters
+     * @param mode how accounts are loaded
+     * @return the storage, holding a connection pool
+     */
+    static Storage mysql(String url, SourceOfTruth mode) {
+        HikariDataSource pool = MysqlCqrs.pool(url, null, null);
+        try {
+            MysqlCqrs.createSchema(pool);
+            MysqlCqrs.createViewTable(pool, VIEW_TABLE);
+            return new Storage("mysql " + withoutQuery(url) + ", " + mode.describe(),
+                    persisted(MysqlCqrs.eventRepository(pool), mode),
+                    MysqlCqrs.viewRepository(pool, VIEW_TABLE, VIEWS), pool);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -158,7 +182,7 @@ final class Stores {
 
     private static StoreUnavailableException unavailable(Store store) {
         return new StoreUnavailableException("--store " + store.flag() + " is not part of this build yet (cqrs4j-"
-                + store.flag() + " is missing); run with --store sqlite, postgres or memory");
+                + store.flag() + " is missing); run with --store sqlite, postgres, mysql or memory");
     }
 
     /** The URL without its parameters, which may hold a password. */
