@@ -132,12 +132,12 @@ final class Phases {
         if (shape == Shape.AGGREGATE_STORE) {
             Seeder.insertSnapshots(target, TABLES, snapshots);
         }
-        analyze(target);
+        analyze(target, TABLES);
     }
 
-    static void analyze(SqlTarget target) {
+    static void analyze(SqlTarget target, EventTables tables) {
         try (Connection connection = target.pool().getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("ANALYZE " + TABLES.events() + ", " + TABLES.snapshots());
+            statement.execute("ANALYZE " + tables.events() + ", " + tables.snapshots());
         } catch (SQLException e) {
             throw new IllegalStateException("ANALYZE failed: " + e.getMessage(), e);
         }
