@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cqrs4j.mysql;
+
+import io.cqrs4j.jdbc.SqlDialect;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Set;
+
+/**
+ * MySQL 8 and MariaDB as mysql-es uses them. Only a duplicate key (error 1062) is a conflict: a
+ * CHECK or NOT NULL violation shares its SQLSTATE 23000 and is not one. Deadlocks, lock wait
+ * timeouts and MariaDB's "record has changed since last read" are transaction conflicts, which a
+ * retry cures. The statements are the same on both servers; only the schema's id collation differs,
+ * as neither server has the other's binary collation without padding.
+ */
+final class MysqlDialect implements SqlDialect {
+
+    /** For reading and writing, whichever server it is. */
+    static final MysqlDialect MYSQL_OR_MARIADB = new MysqlDialect("MySQL/MariaDB", "utf8mb4_nopad_bin");
+    /** MariaDB's schema: utf8mb4_nopad_bin, since 10.2. */
+    static final MysqlDialect MARIADB = new MysqlDialect("MariaDB", "utf8mb4_nopad_bin");
+    /** MySQL's schema: utf8mb4_0900_bin, since 8.0.17. */
+    static final MysqlDialect MYSQL = new MysqlDialect("MySQL", "utf8mb4_0900_bin");
+
+    private static final int DUPLICATE_ENTRY = 1062;
+    /**
+     * Too many connections, server shutdown, aborted connection, connection killed (MariaDB), and
+     * the client's own: cannot connect, server gone away, connection lost, disconnected for inactivity.
+     */
+    private static final Set<Integer> CONNECTION_ERRORS = Set.of(1040, 1053, 1152, 1927, 2002, 2003, 2006, 2013, 4031);
+    /** Record changed since last read (MariaDB snapshot isolation), lock wait timeout, deadlock. */
+    private static final Set<Integer> TRANSACTION_CONFLICTS = Set.of(1020, 1205, 1213);
+
+    private final String databaseName;
+    private final String eventTablesScript;
+    private final String viewTableScript;
+
+    private MysqlDialect(String databaseName, String idCollation) {
+        this.databaseName = databaseName;
+        this.eventTablesScript = resource("event-tables.sql").replace("@ID_COLLATION@", idCollation);
+        this.viewTableScript = resource("view-table.sql").replace("@ID_COLLATION@", idCollation);
+    }
+
+    /** The dialect that creates tables on the server whose {@code SELECT VERSION()} is {@code version}. */
+    static MysqlDialect forServer(String version) {
+        return version.contains("MariaDB") ? MARIADB : MYSQL;
+    }
+
+    @Override
+    public String databaseName() {
+        return databaseName;
+    }
+
+    @Override
+    public String eventTablesScript() {
+        return eventTablesScript;
+    }
+
+    @Override
+    public String viewTableScript() {
+        return viewTableScript;
+    }
+
+    @Override
+    public boolean isDuplicateKey(SQLException error) {
+        return error.getErrorCode() == DUPLICATE_ENTRY;
+    }
+
+    @Override
+    public boolean isConnectionFailure(SQLException error) {
+        return CONNECTION_ERRORS.contains(error.getErrorCode());
+    }
+
+    @Override
+    public boolean isTransactionConflict(SQLException error) {
+        return TRANSACTION_CONFLICTS.contains(error.getErrorCode()) || "40001".equals(error.getSQLState());
+    }
+
+    /**
+     * The keyset condition spelled out: MariaDB reads an index range for it, but not for the row
+     * comparison {@code (aggregate_id, sequence) > (?, ?)}, with which every page would scan the
+     * type from its first row.
+     */
+    @Override
+    public String selectAllEventsPage(String events) {
+        return "SELECT aggregate_type, aggregate_id, sequence, event_type, event_version, payload, metadata"
+                + " FROM " + events + " WHERE aggregate_type = ?"
+                + " AND (aggregate_id > ? OR (aggregate_id = ? AND sequence > ?))"
+                + " ORDER BY aggregate_id, sequence LIMIT ?";
+    }
+
+    @Override
+    public void bindAllEventsPage(PreparedStatement statement, String aggregateType, String lastAggregateId,
+                                  long lastSequence, int pageSize) throws SQLException {
+        statement.setString(1, aggregateType);
+        statement.setString(2, lastAggregateId);
+        statement.setString(3, lastAggregateId);
+        statement.setLong(4, lastSequence);
+        statement.setInt(5, pageSize);
+    }
+
+    /**
+     * One row per aggregate (the mysql-es key), so no newest-row subquery, which MySQL refuses on
+     * the updated table (error 1093). Parameters 7 and 8 repeat 4 and 5, as the repository binds
+     * eight; MySQL Connector/J refuses a parameter the statement does not have.
+     */
+    @Override
+    public String updateSnapshot(String snapshots) {
+        return "UPDATE " + snapshots + " SET last_sequence = ?, current_snapshot = ?, payload = ?"
+                + " WHERE aggregate_type = ? AND aggregate_id = ? AND current_snapshot = ?"
+                + " AND aggregate_type = ? AND aggregate_id = ?";
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = MysqlDialect.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("resource io/cqrs4j/mysql/" + name + " is missing from cqrs4j-mysql");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read resource io/cqrs4j/mysql/" + name, e);
+        }
+    }
+}
