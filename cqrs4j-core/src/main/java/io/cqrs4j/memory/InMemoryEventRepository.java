@@ -5,12 +5,20 @@ import io.cqrs4j.AggregateConflictException;
 import io.cqrs4j.persist.PersistedEventRepository;
 import io.cqrs4j.persist.SerializedEvent;
 import io.cqrs4j.persist.SerializedSnapshot;
+import io.cqrs4j.projection.EventLog;
+import io.cqrs4j.projection.LogBatch;
+import io.cqrs4j.projection.LogPosition;
+import io.cqrs4j.projection.LoggedEvent;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -20,9 +28,11 @@ import java.util.stream.Stream;
  * a quick way to run a {@link io.cqrs4j.persist.PersistedEventStore} in tests.
  *
  * <p>Appends lock only their aggregate, then briefly the global log, so global positions are
- * assigned and published in commit order, without gaps.
+ * assigned and published in commit order, without gaps. That order is also its {@link EventLog}:
+ * positions carry no transaction part, nothing is ever held back, and {@link #awaitNewEvents}
+ * returns as soon as an append lands.
  */
-public final class InMemoryEventRepository implements PersistedEventRepository {
+public final class InMemoryEventRepository implements PersistedEventRepository, EventLog {
 
     private final ConcurrentHashMap<Key, Stream0> streams = new ConcurrentHashMap<>();
     private final Log log = new Log();
@@ -131,6 +141,38 @@ public final class InMemoryEventRepository implements PersistedEventRepository {
         return List.of(Arrays.copyOfRange(entries, from, (int) Math.min(count, (long) from + limit)));
     }
 
+    @Override
+    public LogBatch read(LogPosition after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1 but was " + limit);
+        }
+        int count = log.count;
+        SerializedEvent[] entries = log.entries;
+        Instant[] recorded = log.recorded;
+        int from = (int) Math.min(after.position(), count);
+        int to = (int) Math.min(count, (long) from + limit);
+        var events = new ArrayList<LoggedEvent>(to - from);
+        for (int i = from; i < to; i++) {
+            events.add(new LoggedEvent(LogPosition.of(i + 1L), entries[i], recorded[i]));
+        }
+        return LogBatch.of(events);
+    }
+
+    @Override
+    public long countAfter(LogPosition after) {
+        return Math.max(0, log.count - after.position());
+    }
+
+    @Override
+    public void awaitNewEvents(Duration timeout) throws InterruptedException {
+        log.lock.lock();
+        try {
+            log.appended.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } finally {
+            log.lock.unlock();
+        }
+    }
+
     private record Key(String type, String id) {
         Key {
             Objects.requireNonNull(type, "aggregateType");
@@ -162,7 +204,9 @@ public final class InMemoryEventRepository implements PersistedEventRepository {
     /** Every event in commit order; positions are indexes + 1, published by the volatile count. */
     private static final class Log {
         final ReentrantLock lock = new ReentrantLock();
+        final Condition appended = lock.newCondition();
         volatile SerializedEvent[] entries = new SerializedEvent[64];
+        volatile Instant[] recorded = new Instant[64];
         volatile int count;
 
         List<SerializedEvent> append(List<SerializedEvent> events) {
@@ -170,17 +214,23 @@ public final class InMemoryEventRepository implements PersistedEventRepository {
             try {
                 int newCount = count + events.size();
                 SerializedEvent[] target = entries;
+                Instant[] times = recorded;
                 if (newCount > target.length) {
                     target = Arrays.copyOf(target, Math.max(newCount, target.length * 2));
+                    times = Arrays.copyOf(times, target.length);
                 }
+                Instant now = Instant.now();
                 var positioned = new ArrayList<SerializedEvent>(events.size());
                 for (int i = 0; i < events.size(); i++) {
                     SerializedEvent event = events.get(i).withGlobalPosition(count + i + 1L);
                     target[count + i] = event;
+                    times[count + i] = now;
                     positioned.add(event);
                 }
                 entries = target;
+                recorded = times;
                 count = newCount;
+                appended.signalAll();
                 return positioned;
             } finally {
                 lock.unlock();

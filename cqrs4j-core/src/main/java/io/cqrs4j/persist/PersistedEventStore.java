@@ -182,6 +182,23 @@ public final class PersistedEventStore<A extends Aggregate<?, E, ?>, E extends D
         return codec.decodeAll(repository.getEvents(aggregateType, aggregateId));
     }
 
+    /**
+     * Decodes one stored event of this store's aggregate type exactly as {@link #load} does
+     * (upcasters, then the serializer), for readers of the global log such as durable projections.
+     *
+     * @param stored an event of this store's aggregate type
+     * @return the envelope, with the stored global position
+     * @throws IllegalArgumentException when the event belongs to another aggregate type
+     * @throws io.cqrs4j.DeserializationException when an upcaster fails or the payload does not deserialize
+     */
+    public EventEnvelope<E> decode(SerializedEvent stored) {
+        if (!stored.aggregateType().equals(aggregateType)) {
+            throw new IllegalArgumentException(stored.describe() + " is not an event of " + aggregateType
+                    + "; decode it with the store of its own aggregate type");
+        }
+        return codec.decode(stored);
+    }
+
     @Override
     public List<EventEnvelope<E>> commit(AggregateContext<A> context, List<E> events, Metadata metadata) {
         if (!(context instanceof Context<A> loaded)) {

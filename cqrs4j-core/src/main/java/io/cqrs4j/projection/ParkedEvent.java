@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param projection the projection's name
  * @param event the event
  * @param error what the last attempt threw
- * @param attempts how many times it was tried
+ * @param attempts how many times it was tried; 0 for an event parked untried behind an earlier
+ *     parked event of its aggregate, so that the aggregate's events stay in order
  * @param parkedAt when it was parked (store clock)
  */
 public record ParkedEvent(String projection, LoggedEvent event, String error, int attempts, Instant parkedAt) {
@@ -21,7 +22,7 @@ public record ParkedEvent(String projection, LoggedEvent event, String error, in
      * @param projection the name
      * @param event the event
      * @param error the error
-     * @param attempts the attempts, at least 1
+     * @param attempts the attempts, 0 or more
      * @param parkedAt the time
      */
     public ParkedEvent {
@@ -29,8 +30,8 @@ public record ParkedEvent(String projection, LoggedEvent event, String error, in
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(error, "error");
         Objects.requireNonNull(parkedAt, "parkedAt");
-        if (attempts < 1) {
-            throw new IllegalArgumentException("projection " + projection + ": attempts must be at least 1 but was " + attempts);
+        if (attempts < 0) {
+            throw new IllegalArgumentException("projection " + projection + ": attempts must not be negative but was " + attempts);
         }
     }
 }
