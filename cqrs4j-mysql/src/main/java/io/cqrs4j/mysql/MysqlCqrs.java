@@ -170,19 +170,9 @@ public final class MysqlCqrs {
      * @throws DatabaseConnectionException when the server cannot be reached
      */
     public static HikariDataSource pool(String url, String user, String password) {
-        Objects.requireNonNull(url, "url");
-        String mariadbUrl;
-        if (url.startsWith("jdbc:mariadb:")) {
-            mariadbUrl = url;
-        } else if (url.startsWith("jdbc:mysql:")) {
-            mariadbUrl = "jdbc:mariadb:" + url.substring("jdbc:mysql:".length());
-        } else {
-            throw new IllegalArgumentException("'" + withoutQuery(url) + "' is not a MariaDB or MySQL JDBC URL;"
-                    + " write it as jdbc:mariadb://host:3306/database");
-        }
         var config = new HikariConfig();
         config.setPoolName("cqrs4j-mysql");
-        config.setJdbcUrl(mariadbUrl);
+        config.setJdbcUrl(mariadbUrl(Objects.requireNonNull(url, "url")));
         config.setDriverClassName("org.mariadb.jdbc.Driver");
         config.setUsername(user);
         config.setPassword(password);
@@ -197,6 +187,18 @@ public final class MysqlCqrs {
                     + (user == null ? "" : " as " + user) + " (" + cause.getMessage() + "); check that the server"
                     + " is running and reachable and that the database, user and password are right", e);
         }
+    }
+
+    /** The URL MariaDB Connector/J takes: its own scheme, which it also uses for MySQL servers. */
+    private static String mariadbUrl(String url) {
+        if (url.startsWith("jdbc:mariadb:")) {
+            return url;
+        }
+        if (url.startsWith("jdbc:mysql:")) {
+            return "jdbc:mariadb:" + url.substring("jdbc:mysql:".length());
+        }
+        throw new IllegalArgumentException("'" + withoutQuery(url) + "' is not a MariaDB or MySQL JDBC URL;"
+                + " write it as jdbc:mariadb://host:3306/database");
     }
 
     /** The dialect that creates tables on this server: MariaDB and MySQL name their exact collations differently. */
