@@ -21,6 +21,12 @@ import org.sqlite.SQLiteDataSource;
  * Opens a database file as a HikariCP pool: the file switched to WAL once (the mode is stored in
  * the file), every connection with the busy timeout. Kept connections also keep SQLite from
  * checkpointing and deleting the WAL file each time the last connection would close.
+ *
+ * <p>Transactions stay in sqlite-jdbc's default, deferred mode. Every write transaction of
+ * cqrs4j-jdbc starts with its write, which takes the write lock at once and waits through the busy
+ * timeout, as {@code BEGIN IMMEDIATE} would; sqlite-jdbc's immediate mode, by contrast, begins the
+ * next transaction inside {@code commit()}, so a busy timeout there would report a failure for a
+ * commit that happened.
  */
 final class SqlitePool {
 
