@@ -5,12 +5,11 @@ import io.cqrs4j.AggregateConflictException;
 import io.cqrs4j.EventEnvelope;
 import io.cqrs4j.EventStore;
 import io.cqrs4j.Query;
+import io.cqrs4j.UnexpectedException;
 import io.cqrs4j.demo.domain.BankAccount;
 import io.cqrs4j.demo.domain.BankAccountEvent;
 import io.cqrs4j.demo.domain.BankAccountView;
 import io.cqrs4j.persist.GenericQuery;
-import io.cqrs4j.persist.StoredView;
-import io.cqrs4j.persist.ViewContext;
 import io.cqrs4j.persist.ViewRepository;
 import java.util.List;
 import java.util.Optional;
@@ -18,27 +17,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The account view ({@code account_query}): a {@link GenericQuery}, plus a repair that cqrs-demo
- * lacks. When another process stored the view first (a stale update), the view is rebuilt from all
- * the account's events and stored against the version just read, instead of silently missing the
- * events of the update that lost.
+ * The account view ({@code account_query}): a tracking {@link GenericQuery}, whose stored version is
+ * the sequence of the last event applied (as cqrs-demo's views are, one event per command), plus a
+ * catch-up that cqrs-demo lacks.
  *
- * <p>Within one process the routes run an account's commands one at a time, so the view is exact.
- * Across processes the view holds no sequence to check against, so an incremental update racing a
- * rebuild can still apply an event twice; views that must be exact there are durable projections.
+ * <p>An event the view already holds is skipped. When the view is behind the committed events (a
+ * dispatch of another process has not stored yet, or the view table was added to an existing
+ * database) or another process stored it first, the view catches up from the account's events in
+ * the store, one version per event, so it converges on every event exactly once.
  */
 final class AccountViewQuery implements Query<BankAccountEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountViewQuery.class);
-    private static final int MAX_REBUILDS = 5;
+    private static final int MAX_CATCH_UPS = 5;
 
     private final GenericQuery<BankAccountView, BankAccountEvent> query;
-    private final ViewRepository<BankAccountView> views;
     private final EventStore<BankAccount, BankAccountEvent> events;
 
     AccountViewQuery(ViewRepository<BankAccountView> views, EventStore<BankAccount, BankAccountEvent> events) {
-        this.query = GenericQuery.create(views, BankAccountView::initial);
-        this.views = views;
+        this.query = GenericQuery.tracking(views, BankAccountView::initial);
         this.events = events;
     }
 
@@ -56,26 +53,20 @@ final class AccountViewQuery implements Query<BankAccountEvent> {
     public void dispatch(String aggregateId, List<EventEnvelope<BankAccountEvent>> committed) {
         try {
             query.dispatch(aggregateId, committed);
-        } catch (AggregateConflictException stale) {
-            LOG.info("account {}: view changed concurrently ({}); rebuilding it from the events", aggregateId, stale.getMessage());
-            rebuild(aggregateId);
+        } catch (AggregateConflictException | UnexpectedException behind) {
+            LOG.info("account {}: the view is not where these events follow ({}); catching up from the store",
+                    aggregateId, behind.getMessage());
+            catchUp(aggregateId);
         }
     }
 
-    private void rebuild(String accountId) {
+    private void catchUp(String accountId) {
         for (int attempt = 1; ; attempt++) {
-            // read the version before the events: whoever stores after this read makes our update conflict
-            ViewContext context = views.loadWithContext(accountId).map(StoredView::context)
-                    .orElseGet(() -> ViewContext.newView(accountId));
-            BankAccountView view = BankAccountView.initial();
-            for (EventEnvelope<BankAccountEvent> event : events.loadEvents(accountId)) {
-                view = view.update(event);
-            }
             try {
-                views.updateView(view, context);
+                query.dispatch(accountId, events.loadEvents(accountId));
                 return;
             } catch (AggregateConflictException again) {
-                if (attempt == MAX_REBUILDS) {
+                if (attempt == MAX_CATCH_UPS) {
                     throw again;
                 }
             }
