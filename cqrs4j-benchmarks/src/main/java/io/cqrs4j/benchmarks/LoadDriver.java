@@ -46,11 +46,14 @@ public final class LoadDriver {
                 options.duration("warmup", Duration.ofSeconds(5)), options.duration("duration", Duration.ofSeconds(20)));
         var driver = new LoadDriver(spec, options.integer("repeat", 2), new Report(options.out()));
         String store = options.store();
+        var modes = List.of(options.text("modes", "all").split(","));
         switch (store) {
-            case "memory" -> driver.runAll("memory", Phases.memory(spec.accounts()), "in process", spec.clients());
+            case "memory" -> driver.runAll("memory", only(modes, Phases.memory(spec.accounts())), "in process",
+                    spec.clients());
             case "postgres" -> {
                 try (SqlTarget target = PostgresTarget.connect(options.integer("pool", spec.clients()))) {
-                    driver.runAll("postgres", Phases.sql(target, spec.accounts()), target.describe(), spec.clients());
+                    driver.runAll("postgres", only(modes, Phases.sql(target, spec.accounts())), target.describe(),
+                            spec.clients());
                 }
             }
             default -> {
@@ -60,6 +63,18 @@ public final class LoadDriver {
                 System.exit(2);
             }
         }
+    }
+
+    private static List<Comparison> only(List<String> modes, List<Comparison> comparisons) {
+        if (modes.contains("all")) {
+            return comparisons;
+        }
+        List<Comparison> chosen = comparisons.stream().filter(c -> modes.contains(c.key())).toList();
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("--modes " + String.join(",", modes) + " matches none of "
+                    + comparisons.stream().map(Comparison::key).toList());
+        }
+        return chosen;
     }
 
     private void runAll(String store, List<Comparison> comparisons, String storeText, int clients) {
@@ -103,14 +118,15 @@ public final class LoadDriver {
     private void printRuns(Map<Comparison, List<RunStats[]>> results) {
         var lines = new ArrayList<String>();
         lines.add(Report.row("run", "round", "clients", "commands/s", "p50 µs", "p99 µs", "p99.9 µs", "max µs",
-                "conflicts (retried)", "rejected", "errors", "note"));
-        lines.add(Report.separator(12));
+                "JVM CPU µs/command", "DB CPU µs/command", "conflicts (retried)", "rejected", "errors", "note"));
+        lines.add(Report.separator(14));
         results.values().forEach(pairs -> {
             for (int round = 0; round < pairs.size(); round++) {
                 for (RunStats stats : pairs.get(round)) {
                     lines.add(Report.row(stats.name(), round + 1, stats.clients(), Report.number(stats.perSecond()),
                             Report.number(stats.p50()), Report.number(stats.p99()), Report.number(stats.p999()),
-                            Report.number(stats.max()), stats.conflicts(), stats.rejected(), stats.errorsText(),
+                            Report.number(stats.max()), Report.number(stats.cpuMicrosPerCommand()),
+                            Report.number(stats.serverCpuMicrosPerCommand()), stats.conflicts(), stats.rejected(), stats.errorsText(),
                             stats.note()));
                 }
             }
@@ -122,13 +138,20 @@ public final class LoadDriver {
     private void printRatios(Map<Comparison, List<RunStats[]>> results) {
         var lines = new ArrayList<String>();
         lines.add(Report.row("comparison", "framework/raw throughput (median, range)", "framework/raw p99 (median, range)",
-                "framework commands/s (median)", "target", "met"));
-        lines.add(Report.separator(6));
+                "framework commands/s (median)", "JVM CPU µs/command framework vs raw (median)",
+                "DB CPU µs/command framework vs raw (median)", "target", "met"));
+        lines.add(Report.separator(8));
         results.forEach((comparison, pairs) -> {
             double[] throughput = throughputRatios(pairs);
             double[] p99 = pairs.stream().mapToDouble(pair -> pair[0].p99() / pair[1].p99()).toArray();
             double perSecond = median(pairs.stream().mapToDouble(pair -> pair[0].perSecond()).toArray());
+            double cpuFramework = median(pairs.stream().mapToDouble(pair -> pair[0].cpuMicrosPerCommand()).toArray());
+            double cpuRaw = median(pairs.stream().mapToDouble(pair -> pair[1].cpuMicrosPerCommand()).toArray());
             lines.add(Report.row(comparison.label(), spread(throughput), spread(p99), Report.number(perSecond),
+                    Report.number(cpuFramework) + " vs " + Report.number(cpuRaw),
+                    Report.number(median(pairs.stream().mapToDouble(pair -> pair[0].serverCpuMicrosPerCommand()).toArray()))
+                            + " vs " + Report.number(median(pairs.stream()
+                            .mapToDouble(pair -> pair[1].serverCpuMicrosPerCommand()).toArray())),
                     target(comparison), met(comparison, median(throughput), median(p99), perSecond)));
         });
         lines.add("");

@@ -50,13 +50,33 @@ final class LoadRun {
             }));
         }
         go.countDown();
+        sleepQuietly(warmup);
+        long cpuFrom = processCpuNanos();
+        double serverFrom = ServerCpu.micros();
         for (Thread thread : threads) {
             joinQuietly(thread);
         }
-        return stats(name, spec, clients, workload.note());
+        long cpu = processCpuNanos() - cpuFrom;
+        double server = ServerCpu.micros() - serverFrom;
+        return stats(name, spec, clients, workload.note(), cpu, server);
     }
 
-    private static RunStats stats(String name, LoadSpec spec, List<Client> clients, String note) {
+    /** CPU time this JVM has used, all threads (JIT and GC included), in nanoseconds. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static void sleepQuietly(long nanos) {
+        try {
+            Thread.sleep(java.time.Duration.ofNanos(nanos));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static RunStats stats(String name, LoadSpec spec, List<Client> clients, String note, long cpuNanos,
+                                  double serverMicros) {
         var sorted = Latencies.merge(clients.stream().map(c -> c.latencies).toList());
         long commands = 0;
         long conflicts = 0;
@@ -69,7 +89,8 @@ final class LoadRun {
             client.errors.forEach((kind, count) -> errors.merge(kind, count, Long::sum));
         }
         return new RunStats(name, spec.clients(), commands, spec.duration().toNanos() / 1e9, sorted.micros(0.5),
-                sorted.micros(0.99), sorted.micros(0.999), sorted.micros(1.0), conflicts, rejected, errors, note);
+                sorted.micros(0.99), sorted.micros(0.999), sorted.micros(1.0), conflicts, rejected, errors, note,
+                commands == 0 ? 0 : cpuNanos / 1_000.0 / commands, commands == 0 ? 0 : serverMicros / commands);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

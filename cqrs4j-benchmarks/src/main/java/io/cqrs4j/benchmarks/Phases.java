@@ -32,14 +32,14 @@ final class Phases {
     /** The in-memory comparisons; the first is event sourced, the one run.sh's last line reports. */
     static List<Comparison> memory(int accounts) {
         return List.of(
-                new Comparison("event sourced (InMemoryEventStore)",
+                new Comparison("es", "event sourced (InMemoryEventStore)",
                         () -> inMemoryStore(accounts, 0), () -> RawMemoryWorkload.eventSourced(accounts), 0, 0, 0),
-                new Comparison("event sourced + cache (InMemoryEventStore)",
+                new Comparison("es-cache", "event sourced + cache (InMemoryEventStore)",
                         () -> inMemoryStore(accounts, accounts), () -> RawMemoryWorkload.state(accounts), 0, 0, 200_000),
-                new Comparison("aggregate store (Jackson on InMemoryEventRepository)",
+                new Comparison("aggregate", "aggregate store (Jackson on InMemoryEventRepository)",
                         () -> persisted(accounts, r -> PersistedEventStore.aggregateStore(r, Seeder.SERIALIZER), 0),
                         () -> RawMemoryWorkload.state(accounts), 0, 0, 200_000),
-                new Comparison("snapshot every 100 + cache (Jackson on InMemoryEventRepository)",
+                new Comparison("snapshot-cache", "snapshot every 100 + cache (Jackson on InMemoryEventRepository)",
                         () -> persisted(accounts, r -> PersistedEventStore.snapshotting(r, Seeder.SERIALIZER, 100), accounts),
                         () -> RawMemoryWorkload.state(accounts), 0, 0, 0));
     }
@@ -47,14 +47,14 @@ final class Phases {
     /** The SQL comparisons; the first is event sourced, the one run.sh's last line reports. */
     static List<Comparison> sql(SqlTarget target, int accounts) {
         return List.of(
-                new Comparison("event sourced", () -> framework(target, accounts, Shape.EVENT_SOURCED, 0),
+                new Comparison("es", "event sourced", () -> framework(target, accounts, Shape.EVENT_SOURCED, 0),
                         () -> raw(target, accounts, Shape.EVENT_SOURCED), 0.9, 1.2, 0),
-                new Comparison("event sourced + cache vs raw single insert",
+                new Comparison("es-cache", "event sourced + cache vs raw single insert",
                         () -> framework(target, accounts, Shape.EVENT_SOURCED, accounts),
                         () -> raw(target, accounts, Shape.SINGLE_INSERT), 0.85, 0, 0),
-                new Comparison("snapshot every 100", () -> framework(target, accounts, Shape.SNAPSHOT_EVERY_100, 0),
+                new Comparison("snapshot", "snapshot every 100", () -> framework(target, accounts, Shape.SNAPSHOT_EVERY_100, 0),
                         () -> raw(target, accounts, Shape.SNAPSHOT_EVERY_100), 0, 0, 0),
-                new Comparison("aggregate store", () -> framework(target, accounts, Shape.AGGREGATE_STORE, 0),
+                new Comparison("aggregate", "aggregate store", () -> framework(target, accounts, Shape.AGGREGATE_STORE, 0),
                         () -> raw(target, accounts, Shape.AGGREGATE_STORE), 0, 0, 0));
     }
 

@@ -19,9 +19,12 @@ import java.util.TreeMap;
  * @param rejected commands the domain rejected (funds not available)
  * @param errors failed commands by exception type
  * @param note anything else worth printing (stream length reached)
+ * @param cpuMicrosPerCommand this JVM's CPU time (all threads) over the measured window per command, µs
+ * @param serverCpuMicrosPerCommand the local database server's CPU time per command, µs (0 in memory)
  */
 record RunStats(String name, int clients, long commands, double seconds, double p50, double p99, double p999,
-                double max, long conflicts, long rejected, Map<String, Long> errors, String note) {
+                double max, long conflicts, long rejected, Map<String, Long> errors, String note,
+                double cpuMicrosPerCommand, double serverCpuMicrosPerCommand) {
 
     RunStats {
         errors = new TreeMap<>(errors);
@@ -32,7 +35,8 @@ record RunStats(String name, int clients, long commands, double seconds, double 
     }
 
     RunStats withNote(String text) {
-        return new RunStats(name, clients, commands, seconds, p50, p99, p999, max, conflicts, rejected, errors, text);
+        return new RunStats(name, clients, commands, seconds, p50, p99, p999, max, conflicts, rejected, errors, text,
+                cpuMicrosPerCommand, serverCpuMicrosPerCommand);
     }
 
     String errorsText() {
