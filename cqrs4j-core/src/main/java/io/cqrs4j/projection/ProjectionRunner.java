@@ -4,15 +4,12 @@ package io.cqrs4j.projection;
 import io.cqrs4j.DomainEvent;
 import io.cqrs4j.Query;
 import io.cqrs4j.persist.PersistedEventStore;
-import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.IntSupplier;
 
 /**
  * Runs a durable projection: one aggregate type's events, read from an {@link EventLog} after the
@@ -51,19 +48,13 @@ import java.util.function.IntSupplier;
  */
 public final class ProjectionRunner implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(ProjectionRunner.class.getName());
-
     private final Settings settings;
     private final Signal signal = new Signal();
-    private final ReentrantLock work = new ReentrantLock();
-    private final ReentrantLock lifecycle = new ReentrantLock();
-    private final ProjectionWorker worker;
-    private volatile boolean stopping;
-    private Thread thread;
+    private final ProjectionLoop loop;
 
     private ProjectionRunner(Settings settings) {
         this.settings = settings;
-        this.worker = new ProjectionWorker(settings, signal, () -> stopping);
+        this.loop = new ProjectionLoop(settings, signal);
     }
 
     /**
@@ -97,17 +88,7 @@ public final class ProjectionRunner implements AutoCloseable {
      * @throws IllegalStateException when it is running already
      */
     public void start() {
-        lifecycle.lock();
-        try {
-            if (thread != null) {
-                throw new IllegalStateException("projection " + name() + " is running already; close() it before starting again");
-            }
-            stopping = false;
-            worker.starting();
-            thread = Thread.ofVirtual().name("cqrs4j-projection-" + name()).start(this::run);
-        } finally {
-            lifecycle.unlock();
-        }
+        loop.start();
     }
 
     /**
@@ -116,59 +97,7 @@ public final class ProjectionRunner implements AutoCloseable {
      */
     @Override
     public void close() {
-        lifecycle.lock();
-        try {
-            Thread running = thread;
-            if (running == null) {
-                return;
-            }
-            stopping = true;
-            signal.signalAll();
-            Duration patience = settings.pollInterval().plus(settings.leaseTtl());
-            if (!running.join(patience)) {
-                LOG.log(Level.WARNING, () -> "projection " + name() + ": still busy after " + patience
-                        + " (a query that does not return?); interrupting it");
-                running.interrupt();
-                running.join();
-            }
-            thread = null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            lifecycle.unlock();
-        }
-    }
-
-    private void run() {
-        try {
-            while (!stopping) {
-                ProjectionWorker.Next next;
-                work.lock();
-                try {
-                    next = worker.step();
-                } finally {
-                    work.unlock();
-                }
-                switch (next) {
-                    case MORE -> { }
-                    case IDLE -> settings.log().awaitNewEvents(settings.pollInterval());
-                    case WAIT -> signal.await(settings.pollInterval());
-                    case FAILED -> signal.await(worker.failureDelay());
-                }
-            }
-        } catch (InterruptedException e) {
-            LOG.log(Level.DEBUG, () -> "projection " + name() + ": interrupted; stopping");
-        } catch (RuntimeException | Error e) {
-            LOG.log(Level.ERROR, () -> "projection " + name() + ": stopped by an unexpected failure", e);
-            throw e;
-        } finally {
-            work.lock();
-            try {
-                worker.stop();
-            } finally {
-                work.unlock();
-            }
-        }
+        loop.close();
     }
 
     /**
@@ -190,8 +119,8 @@ public final class ProjectionRunner implements AutoCloseable {
                 lagTime = waited.isNegative() ? Duration.ZERO : waited;
             }
         }
-        return new ProjectionStatus(name(), worker.state(), checkpoint, lag, lagTime, worker.lastError(),
-                worker.heldBack(), settings.owner(), settings.store().parked(name()).size());
+        return new ProjectionStatus(name(), loop.worker().state(), checkpoint, lag, lagTime,
+                loop.worker().lastError(), loop.worker().heldBack(), settings.owner(), settings.store().parked(name()).size());
     }
 
     /**
@@ -215,7 +144,7 @@ public final class ProjectionRunner implements AutoCloseable {
      * @throws LeaseLostException when the lease was taken over meanwhile
      */
     public int retryParked() {
-        return whileWorking(worker::retryParked);
+        return loop.operate(loop.worker()::retryParked);
     }
 
     /**
@@ -224,9 +153,9 @@ public final class ProjectionRunner implements AutoCloseable {
      * the projection is not halted.
      */
     public void resume() {
-        whileWorking(() -> {
-            worker.resume();
-            return 0;
+        loop.operate(() -> {
+            loop.worker().resume();
+            return null;
         });
     }
 
@@ -241,32 +170,10 @@ public final class ProjectionRunner implements AutoCloseable {
      *     reset() succeeds
      */
     public void reset() {
-        lifecycle.lock();
-        try {
-            whileWorking(() -> {
-                worker.reset();
-                return 0;
-            });
-            if (thread == null) {
-                work.lock();
-                try {
-                    worker.stop();
-                } finally {
-                    work.unlock();
-                }
-            }
-        } finally {
-            lifecycle.unlock();
-        }
-    }
-
-    private int whileWorking(IntSupplier operation) {
-        work.lock();
-        try {
-            return operation.getAsInt();
-        } finally {
-            work.unlock();
-        }
+        loop.operate(() -> {
+            loop.worker().reset();
+            return null;
+        });
     }
 
     /**

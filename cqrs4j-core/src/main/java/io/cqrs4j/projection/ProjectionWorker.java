@@ -247,8 +247,9 @@ final class ProjectionWorker {
             }
             LOG.log(tried == 1 ? Level.WARNING : Level.DEBUG, () -> "projection " + name + ": " + lastError
                     + (unreachable ? "; the database is unreachable, retrying until it is back" : "; retrying"), failure);
-            if (!pause(settings.backoff().delay(tried)) || !holdLease()) {
-                return false;
+            long token = lease.token();
+            if (!pause(settings.backoff().delay(tried)) || !holdLease() || lease.token() != token) {
+                return false;   // closing, or the lease changed hands meanwhile: read again from the checkpoint
             }
         }
     }
@@ -301,7 +302,8 @@ final class ProjectionWorker {
         requireLease("retryParked()");
         ParkingLot.Retried retried;
         try {
-            retried = parking.retry(checkpoint, haltedOn, () -> holdLease() ? lease : null);
+            long token = lease.token();
+            retried = parking.retry(checkpoint, haltedOn, () -> holdLease() && lease.token() == token ? lease : null);
         } catch (LeaseLostException e) {
             lostLease(e.getMessage());
             throw e;

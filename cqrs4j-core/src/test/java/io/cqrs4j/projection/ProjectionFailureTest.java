@@ -9,6 +9,7 @@ import io.cqrs4j.EventEnvelope;
 import io.cqrs4j.Query;
 import io.cqrs4j.memory.InMemoryViewRepository;
 import io.cqrs4j.persist.GenericQuery;
+import io.cqrs4j.persist.SerializedEvent;
 import io.cqrs4j.projection.ProjectionStatus.State;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -206,5 +207,21 @@ class ProjectionFailureTest {
 
         assertThat(unparked).isZero();
         assertThat(runner.parked()).singleElement().extracting(ParkedEvent::attempts).isEqualTo(4);
+    }
+
+    @Test
+    void an_event_that_does_not_decode_is_parked_with_the_stores_error() throws InterruptedException {
+        ledgers.post("L-1", 1L);
+        ledgers.repository.persist(List.of(new SerializedEvent("ledger", "L-2", 1, "Posted", "1.0", "{\"Posted\":{}}", "{}")),
+                null);
+        ledgers.post("L-3", 3L);
+
+        var runner = ledgers.start(ledgers.runner("ledger", recorder).onFailure(FailurePolicy.CONTINUE));
+
+        ledgers.awaitCaughtUp(runner);
+        assertThat(runner.parked()).singleElement().extracting(ParkedEvent::error).asString()
+                .startsWith("DeserializationException: ledger L-2 sequence 1 (Posted 1.0): payload does not deserialize");
+        assertThat(recorder.sequences("L-1")).containsExactly(1L);
+        assertThat(recorder.sequences("L-3")).containsExactly(1L);
     }
 }

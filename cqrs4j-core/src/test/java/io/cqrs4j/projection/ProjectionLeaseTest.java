@@ -2,6 +2,7 @@
 package io.cqrs4j.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cqrs4j.EventEnvelope;
 import io.cqrs4j.Query;
@@ -84,6 +85,32 @@ class ProjectionLeaseTest {
             assertThat(views.load(id).orElseThrow().applied()).as(id)
                     .isEqualTo(LongStream.rangeClosed(1, version).boxed().toList());
         }
+    }
+
+    @Test
+    void operations_that_need_the_lease_are_refused_on_a_standby_instance() {
+        var active = ledgers.start(ledgers.runner("ledger", new Recorder()).owner("active"));
+        Await.until("the first instance runs", () -> active.status().state() == State.RUNNING);
+        var standby = ledgers.start(ledgers.runner("ledger", new Recorder()).owner("standby"));
+        Await.until("the second instance stands by", () -> standby.status().state() == State.STANDBY);
+
+        assertThatThrownBy(standby::retryParked)
+
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("projection ledger: retryParked() needs the lease, which another instance holds;"
+                        + " call it there, or close that instance first");
+        assertThatThrownBy(standby::reset).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void an_operation_on_a_runner_that_is_not_started_gives_the_lease_back_after() {
+        var idle = ledgers.runner("ledger", new Recorder()).owner("idle").build();
+        idle.retryParked();
+
+        var other = ledgers.start(ledgers.runner("ledger", new Recorder()).owner("other"));
+
+        Await.until("the other instance runs", () -> other.status().state() == State.RUNNING);
+        assertThat(idle.status().state()).isEqualTo(State.STOPPED);
     }
 
     /** Passes dispatches to a query, except that once closed it holds the next one until released. */

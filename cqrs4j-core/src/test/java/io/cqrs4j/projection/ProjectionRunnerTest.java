@@ -202,4 +202,15 @@ class ProjectionRunnerTest {
                 .hasMessage("projection ledger: the lease time PT2S must be at least three poll intervals (PT1S)"
                         + " so it is renewed in time");
     }
+
+    @Test
+    void the_store_decodes_only_events_of_its_own_aggregate_type() {
+        var invoice = new SerializedEvent("invoice", "I-1", 1, "Issued", "1.0", "{}", "{}");
+
+        assertThatThrownBy(() -> ledgers.store.decode(invoice))
+
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("invoice I-1 sequence 1 (Issued 1.0) is not an event of ledger;"
+                        + " decode it with the store of its own aggregate type");
+    }
 }
