@@ -26,6 +26,11 @@ import org.slf4j.LoggerFactory;
  * all of it back. The events' primary key is the optimistic lock. Snapshots are updated in place
  * (one row per aggregate); reads take the row with the highest last sequence, so the extra rows a
  * postgres-es table may hold are ignored. Streams read keyset pages of {@value #PAGE_SIZE} events.
+ *
+ * <p>When the dialect has a {@link GlobalOrder} and the table has its {@code global_position}
+ * column, events are read with their global position and every append runs the order's
+ * {@link GlobalOrder#beforeAppend} in its transaction; a table without the column (the Rust
+ * crates', not migrated) is read and written as before.
  */
 final class JdbcEventRepository implements PersistedEventRepository {
 
@@ -38,9 +43,13 @@ final class JdbcEventRepository implements PersistedEventRepository {
     private final SqlErrors errors;
     private final EventTables tables;
     private final String insertEvent;
+    private final PositionColumn positionColumn;
     private final String selectEvents;
     private final String selectEventsPage;
     private final String selectAllEventsPage;
+    private final String selectEventsWithPosition;
+    private final String selectEventsPageWithPosition;
+    private final String selectAllEventsPageWithPosition;
     private final String selectSnapshot;
     private final String insertSnapshot;
     private final String updateSnapshot;
@@ -51,9 +60,13 @@ final class JdbcEventRepository implements PersistedEventRepository {
         this.errors = runner.errors();
         this.tables = tables;
         this.insertEvent = dialect.insertEvent(tables.events());
+        this.positionColumn = new PositionColumn(dataSource, dialect, tables.events());
         this.selectEvents = dialect.selectEvents(tables.events());
         this.selectEventsPage = dialect.selectEventsPage(tables.events());
         this.selectAllEventsPage = dialect.selectAllEventsPage(tables.events());
+        this.selectEventsWithPosition = dialect.selectEventsWithPosition(tables.events());
+        this.selectEventsPageWithPosition = dialect.selectEventsPageWithPosition(tables.events());
+        this.selectAllEventsPageWithPosition = dialect.selectAllEventsPageWithPosition(tables.events());
         this.selectSnapshot = dialect.selectSnapshot(tables.snapshots());
         this.insertSnapshot = dialect.insertSnapshot(tables.snapshots());
         this.updateSnapshot = dialect.updateSnapshot(tables.snapshots());
@@ -68,11 +81,12 @@ final class JdbcEventRepository implements PersistedEventRepository {
     public List<SerializedEvent> getLastEvents(String aggregateType, String aggregateId, long afterSequence) {
         String doing = "reading the events of " + aggregateType + " " + aggregateId + " after sequence "
                 + afterSequence + " from " + tables.events();
-        return query(doing, selectEvents, statement -> {
+        boolean positioned = positionColumn.present();
+        return query(doing, positioned ? selectEventsWithPosition : selectEvents, statement -> {
             statement.setString(1, aggregateType);
             statement.setString(2, aggregateId);
             statement.setLong(3, afterSequence);
-        }, this::events);
+        }, rows -> events(rows, positioned));
     }
 
     @Override
@@ -94,6 +108,9 @@ final class JdbcEventRepository implements PersistedEventRepository {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
+                if (positionColumn.present()) {
+                    dialect.globalOrder().orElseThrow().beforeAppend(connection, tables.events());
+                }
                 insertEvents(connection, events);
                 if (snapshot != null && !writeSnapshot(connection, snapshot)) {
                     throw snapshotConflict(snapshot);
@@ -191,24 +208,28 @@ final class JdbcEventRepository implements PersistedEventRepository {
 
     @Override
     public Stream<SerializedEvent> streamEvents(String aggregateType, String aggregateId) {
+        boolean positioned = positionColumn.present();
         return EventPages.stream((last, pageSize) -> query("streaming the events of " + aggregateType + " "
-                + aggregateId + " from " + tables.events(), selectEventsPage, statement -> {
+                + aggregateId + " from " + tables.events(), positioned ? selectEventsPageWithPosition : selectEventsPage,
+                statement -> {
                     statement.setString(1, aggregateType);
                     statement.setString(2, aggregateId);
                     statement.setLong(3, last == null ? 0 : last.sequence());
                     statement.setInt(4, pageSize);
-                }, this::events), PAGE_SIZE);
+                }, rows -> events(rows, positioned)), PAGE_SIZE);
     }
 
     @Override
     public Stream<SerializedEvent> streamAllEvents(String aggregateType) {
+        boolean positioned = positionColumn.present();
         return EventPages.stream((last, pageSize) -> query("streaming every " + aggregateType + " event from "
-                + tables.events(), selectAllEventsPage, statement -> dialect.bindAllEventsPage(statement, aggregateType,
+                + tables.events(), positioned ? selectAllEventsPageWithPosition : selectAllEventsPage,
+                statement -> dialect.bindAllEventsPage(statement, aggregateType,
                         last == null ? "" : last.aggregateId(), last == null ? 0 : last.sequence(), pageSize),
-                this::events), PAGE_SIZE);
+                rows -> events(rows, positioned)), PAGE_SIZE);
     }
 
-    private List<SerializedEvent> events(ResultSet rows) throws SQLException {
+    private List<SerializedEvent> events(ResultSet rows, boolean positioned) throws SQLException {
         var events = new ArrayList<SerializedEvent>();
         while (rows.next()) {
             String type = rows.getString(1);
@@ -216,7 +237,7 @@ final class JdbcEventRepository implements PersistedEventRepository {
             long sequence = rows.getLong(3);
             try {
                 events.add(new SerializedEvent(type, id, sequence, rows.getString(4), rows.getString(5),
-                        dialect.getJson(rows, 6), dialect.getJson(rows, 7)));
+                        dialect.getJson(rows, 6), dialect.getJson(rows, 7), positioned ? rows.getLong(8) : 0));
             } catch (IllegalArgumentException | NullPointerException e) {
                 throw new DeserializationException(type + " " + id + " sequence " + sequence + " in "
                         + tables.events() + ": the row is not a valid event (" + e.getMessage() + "); fix the row", e);

@@ -4,8 +4,11 @@ package io.cqrs4j.jdbc;
 import io.cqrs4j.persist.PersistedEventRepository;
 import io.cqrs4j.persist.ViewRepository;
 import io.cqrs4j.persist.ViewSerializer;
+import io.cqrs4j.projection.EventLog;
+import io.cqrs4j.projection.ProjectionStore;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,6 +28,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Everything built here is thread-safe and takes a connection from the data source for each
  * operation; pool the data source.
+ *
+ * <p>Durable projections read the {@link #eventLog} and keep their state in a
+ * {@link #projectionStore}. While the store runs a batch ({@link ProjectionStore#applyAndCheckpoint}),
+ * the repositories built here on the same data source object join its transaction on that thread,
+ * so a view in this database commits together with the checkpoint.
  */
 public final class JdbcStorage {
 
@@ -74,6 +82,34 @@ public final class JdbcStorage {
     }
 
     /**
+     * The events of {@code tables} in the dialect's global order, read without ever skipping one,
+     * for durable projections. {@link EventLog#awaitNewEvents} sleeps (polling); a database module
+     * may wrap this log with notifications.
+     *
+     * @param tables the table names (the snapshots table is not read)
+     * @return the log
+     * @throws UnsupportedOperationException when the dialect has no global order
+     */
+    public EventLog eventLog(EventTables tables) {
+        Objects.requireNonNull(tables, "tables");
+        GlobalOrder order = dialect.globalOrder().orElseThrow(() -> new UnsupportedOperationException(
+                dialect.databaseName() + ": this dialect defines no global order of events yet, so durable projections"
+                        + " cannot read " + tables.events() + "; use synchronous queries, or a database whose dialect"
+                        + " has one (SqlDialect.globalOrder)"));
+        return new JdbcEventLog(dataSource, dialect, order, tables.events());
+    }
+
+    /**
+     * The checkpoints, leases and parked events of durable projections, in {@code tables}.
+     *
+     * @param tables the table names
+     * @return the store
+     */
+    public ProjectionStore projectionStore(ProjectionTables tables) {
+        return new JdbcProjectionStore(dataSource, dialect, Objects.requireNonNull(tables, "tables"));
+    }
+
+    /**
      * Creates the events and snapshots tables unless they exist, from the dialect's schema script.
      *
      * @param tables the table names
@@ -81,8 +117,53 @@ public final class JdbcStorage {
      * @throws io.cqrs4j.UnexpectedException when a statement fails
      */
     public void createEventTables(EventTables tables) {
-        create("the tables " + tables.events() + " and " + tables.snapshots(), SchemaScript.statements(
-                dialect.eventTablesScript(), Map.of("events", tables.events(), "snapshots", tables.snapshots())));
+        create("the tables " + tables.events() + " and " + tables.snapshots(),
+                SchemaScript.statements(dialect.eventTablesScript(), placeholders(tables)));
+    }
+
+    /**
+     * Adds the dialect's global order (its columns, indexes, anything else its
+     * {@link GlobalOrder#migrationScript()} creates) to existing events tables, such as those the
+     * Rust crates created. Idempotent: tables that have it already are left as they are. Existing
+     * rows get positions that keep each aggregate's order. On a large table this rewrites it under
+     * an exclusive lock; run it in a maintenance window.
+     *
+     * @param tables the table names
+     * @throws UnsupportedOperationException when the dialect has no global order
+     * @throws io.cqrs4j.DatabaseConnectionException when the database cannot be reached
+     * @throws io.cqrs4j.UnexpectedException when a statement fails
+     */
+    public void upgradeEventTables(EventTables tables) {
+        Objects.requireNonNull(tables, "tables");
+        GlobalOrder order = dialect.globalOrder().orElseThrow(() -> new UnsupportedOperationException(
+                dialect.databaseName() + ": this dialect defines no global order of events; there is nothing to add to "
+                        + tables.events()));
+        run("adding the global order to " + tables.events(), SchemaScript.statements(order.migrationScript(),
+                placeholders(tables)));
+    }
+
+    /**
+     * Creates the projection tables unless they exist, from the dialect's script.
+     *
+     * @param tables the table names
+     * @throws io.cqrs4j.DatabaseConnectionException when the database cannot be reached
+     * @throws io.cqrs4j.UnexpectedException when a statement fails
+     */
+    public void createProjectionTables(ProjectionTables tables) {
+        create("the projection tables " + tables.checkpoints() + ", " + tables.leases() + " and " + tables.parked(),
+                SchemaScript.statements(dialect.projectionTablesScript(), Map.of("checkpoints", tables.checkpoints(),
+                        "leases", tables.leases(), "parked", tables.parked())));
+    }
+
+    private static Map<String, String> placeholders(EventTables tables) {
+        String events = tables.events();
+        int dot = events.indexOf('.');
+        var placeholders = new HashMap<String, String>();
+        placeholders.put("events", events);
+        placeholders.put("snapshots", tables.snapshots());
+        placeholders.put("eventsname", events.substring(dot + 1));
+        placeholders.put("schemaprefix", events.substring(0, dot + 1));
+        return placeholders;
     }
 
     /**
@@ -99,13 +180,16 @@ public final class JdbcStorage {
     }
 
     private void create(String what, List<String> statements) {
-        String doing = "creating " + what;
+        run("creating " + what + " where missing", statements);
+    }
+
+    private void run(String doing, List<String> statements) {
         var errors = new SqlErrors(dialect);
         try (Connection connection = errors.connect(dataSource, doing)) {
             SchemaScript.run(connection, statements);
         } catch (SQLException e) {
             throw errors.translate(e, doing);
         }
-        LOG.info("{}: created {} where missing", dialect.databaseName(), what);
+        LOG.info("{}: {}: done", dialect.databaseName(), doing);
     }
 }

@@ -20,19 +20,23 @@ final class SchemaScript {
 
     /**
      * The statements of {@code script}, each {@code ${name}} replaced by the validated table name.
+     * Statements end with a {@code ;} at the end of a line, except inside a {@code $$}-quoted body.
      *
      * @throws IllegalArgumentException when the script names a placeholder that is not given
      */
     static List<String> statements(String script, Map<String, String> tables) {
         var statements = new ArrayList<String>();
         var current = new StringBuilder();
+        boolean quoted = false;
         for (String line : script.split("\\R")) {
             String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
+            if (!quoted && (trimmed.isEmpty() || trimmed.startsWith("--"))) {
                 continue;
             }
             current.append(current.isEmpty() ? "" : "\n").append(line.stripTrailing());
-            if (trimmed.endsWith(";")) {
+            // a $$-quoted body (a DO block, a function) ends its statement only after its closing $$
+            quoted ^= (line.split("\\$\\$", -1).length - 1) % 2 == 1;
+            if (!quoted && trimmed.endsWith(";")) {
                 statements.add(fill(current.substring(0, current.length() - 1).strip(), tables));
                 current.setLength(0);
             }

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.util.Optional;
 
 /**
  * What differs between databases, as far as the JDBC repositories are concerned: the schema
@@ -15,6 +16,13 @@ import java.sql.SQLIntegrityConstraintViolationException;
  * validated as plain identifiers, and use {@code ?} for every value; the repositories bind the
  * parameters in the order each method documents. The defaults are standard SQL plus
  * {@code LIMIT ?}, which PostgreSQL, MySQL/MariaDB and SQLite all accept.
+ *
+ * <p>Durable projections need two more things, both optional with defaults: a
+ * {@link #globalOrder()} (how the events of all aggregates form one log that is read without
+ * skipping; see {@link GlobalOrder} for what a dialect must supply), and the projection tables
+ * with their lease statement ({@link #projectionTablesScript()}, {@link #databaseClockMillis()},
+ * {@link #claimLease}). Every method added since the first release has a default, so a dialect
+ * written against an earlier version keeps compiling and working.
  */
 public interface SqlDialect {
 
@@ -129,6 +137,19 @@ public interface SqlDialect {
     }
 
     /**
+     * {@link #selectEvents(String)} with the global position as an eighth column, used when the
+     * table has a {@code global_position} column. A dialect that overrides the one-argument
+     * form overrides this one too.
+     *
+     * @param events the events table
+     * @return the statement
+     */
+    default String selectEventsWithPosition(String events) {
+        return "SELECT " + DefaultStatements.EVENT_COLUMNS_WITH_POSITION + " FROM " + events
+                + " WHERE aggregate_type = ? AND aggregate_id = ? AND sequence > ? ORDER BY sequence";
+    }
+
+    /**
      * {@link #selectEvents} limited to a page: one more parameter, the page size.
      *
      * @param events the events table
@@ -136,6 +157,17 @@ public interface SqlDialect {
      */
     default String selectEventsPage(String events) {
         return selectEvents(events) + " LIMIT ?";
+    }
+
+    /**
+     * {@link #selectEventsPage(String)} with the global position as an eighth column, used when
+     * the table has a {@code global_position} column.
+     *
+     * @param events the events table
+     * @return the statement
+     */
+    default String selectEventsPageWithPosition(String events) {
+        return selectEventsWithPosition(events) + " LIMIT ?";
     }
 
     /**
@@ -151,6 +183,20 @@ public interface SqlDialect {
         return "SELECT aggregate_type, aggregate_id, sequence, event_type, event_version, payload, metadata"
                 + " FROM " + events + " WHERE aggregate_type = ? AND (aggregate_id, sequence) > (?, ?)"
                 + " ORDER BY aggregate_id, sequence LIMIT ?";
+    }
+
+    /**
+     * {@link #selectAllEventsPage(String)} with the global position as an eighth column, used
+     * when the table has a {@code global_position} column; its parameters are bound by
+     * {@link #bindAllEventsPage} too, so a dialect that overrides the one-argument form (and the
+     * binding) overrides this one as well.
+     *
+     * @param events the events table
+     * @return the statement
+     */
+    default String selectAllEventsPageWithPosition(String events) {
+        return "SELECT " + DefaultStatements.EVENT_COLUMNS_WITH_POSITION + " FROM " + events
+                + " WHERE aggregate_type = ? AND (aggregate_id, sequence) > (?, ?) ORDER BY aggregate_id, sequence LIMIT ?";
     }
 
     /**
@@ -249,5 +295,73 @@ public interface SqlDialect {
      */
     default String updateView(String view) {
         return "UPDATE " + view + " SET version = ?, payload = ? WHERE view_id = ? AND version = ?";
+    }
+
+    /**
+     * The dialect's global order of events, which durable projections read
+     * ({@link JdbcStorage#eventLog}); empty (the default) when the dialect has none yet, and then
+     * the event log is refused with an error saying so.
+     *
+     * <p>A dialect that supplies one also: adds the columns (and any sequencer table) to its
+     * {@link #eventTablesScript()}, and overrides the {@code ...WithPosition} selects if it
+     * overrides their one-argument forms. The repositories read {@code global_position} into
+     * {@link io.cqrs4j.persist.SerializedEvent#globalPosition()} whenever the table has the column,
+     * and call {@link GlobalOrder#beforeAppend} in every append's transaction. See
+     * {@link GlobalOrder} for the contract and the two strategies (snapshot horizon on PostgreSQL,
+     * a sequencer row locked in the append transaction on MySQL/MariaDB and SQLite).
+     *
+     * @return the global order, or empty
+     */
+    default Optional<GlobalOrder> globalOrder() {
+        return Optional.empty();
+    }
+
+    /**
+     * The script that creates the projection tables (checkpoints, leases, parked events) if they
+     * do not exist; placeholders {@code ${checkpoints}}, {@code ${leases}}, {@code ${parked}}. The
+     * default is portable SQL (no LOB, no database-specific type) that PostgreSQL, MySQL/MariaDB
+     * and SQLite accept: {@code io/cqrs4j/jdbc/projection-tables.sql}. Times are epoch
+     * milliseconds of {@link #databaseClockMillis()}.
+     *
+     * @return the script
+     */
+    default String projectionTablesScript() {
+        return DefaultStatements.projectionTablesScript();
+    }
+
+    /**
+     * A SQL expression for the database's clock in epoch milliseconds, as a 64-bit integer.
+     * Leases are judged on it, never on a process's clock, so instances on different hosts agree.
+     * The default is standard SQL that PostgreSQL accepts; MySQL
+     * ({@code CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED)}) and SQLite
+     * ({@code CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)}) override it.
+     *
+     * @return the expression
+     */
+    default String databaseClockMillis() {
+        return "CAST(EXTRACT(EPOCH FROM CURRENT_TIMESTAMP) * 1000 AS BIGINT)";
+    }
+
+    /**
+     * Claims or renews a projection's lease in one statement. Parameters: projection, owner,
+     * projection (again), time to live in milliseconds. It inserts the lease (token one more than
+     * the checkpoint row's, 1 when there is none) or, when the stored lease is the owner's or has
+     * expired, takes it over: the owner and expiry are replaced, the token is kept when the same
+     * owner renews an unexpired lease and incremented otherwise; it changes nothing while another
+     * owner's lease runs. When the statement returns rows, its columns are the token and the
+     * expiry (epoch milliseconds) and no row means not claimed; a statement that returns no result
+     * set (MySQL's {@code INSERT ... ON DUPLICATE KEY UPDATE}, with the same rules in its {@code IF}
+     * expressions) is followed by a select of the lease, and the claim succeeded when the stored
+     * owner is the caller.
+     *
+     * <p>The default is {@code INSERT ... ON CONFLICT (projection) DO UPDATE ... WHERE ...
+     * RETURNING}, which PostgreSQL and SQLite accept.
+     *
+     * @param leases the leases table
+     * @param checkpoints the checkpoints table
+     * @return the statement
+     */
+    default String claimLease(String leases, String checkpoints) {
+        return DefaultStatements.claimLease(leases, checkpoints, databaseClockMillis());
     }
 }

@@ -9,7 +9,11 @@ import java.sql.SQLException;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
-/** Runs one statement on its own connection (auto-commit) and translates its errors. */
+/**
+ * Runs one statement on its own connection (auto-commit) and translates its errors; joins the
+ * transaction a projection bound to this thread for the same data source instead, unless built
+ * not to.
+ */
 final class SqlRunner {
 
     /** Binds a statement's parameters. */
@@ -26,18 +30,31 @@ final class SqlRunner {
 
     private final DataSource dataSource;
     private final SqlErrors errors;
+    private final boolean joinsTransactions;
 
     SqlRunner(DataSource dataSource, SqlDialect dialect) {
+        this(dataSource, dialect, true);
+    }
+
+    /** A runner that joins a bound transaction only when {@code joinsTransactions}. */
+    SqlRunner(DataSource dataSource, SqlDialect dialect, boolean joinsTransactions) {
         this.dataSource = dataSource;
         this.errors = new SqlErrors(dialect);
+        this.joinsTransactions = joinsTransactions;
+    }
+
+    DataSource dataSource() {
+        return dataSource;
     }
 
     SqlErrors errors() {
         return errors;
     }
 
+    /** A connection: the bound transaction's, when this thread has one for the data source, else a new one. */
     Connection connect(String doing) {
-        return errors.connect(dataSource, doing);
+        Connection bound = joinsTransactions ? BoundTransaction.joinable(dataSource) : null;
+        return bound != null ? bound : errors.connect(dataSource, doing);
     }
 
     /** Runs a query; {@code doing} says what for, in error messages. */

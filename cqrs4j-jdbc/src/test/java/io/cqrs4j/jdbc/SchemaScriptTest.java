@@ -28,6 +28,26 @@ class SchemaScriptTest {
     }
 
     @Test
+    void keeps_a_dollar_quoted_body_with_its_semicolons_in_one_statement() {
+        String script = """
+                DO $$
+                BEGIN
+                    PERFORM 1;
+
+                    -- a comment inside the body stays
+                END
+                $$;
+                CREATE INDEX IF NOT EXISTS ${eventsname}_log_order ON ${events} (tx_id);
+                """;
+
+        var statements = SchemaScript.statements(script, Map.of("events", "bank.events", "eventsname", "events"));
+
+        assertThat(statements).containsExactly(
+                "DO $$\nBEGIN\n    PERFORM 1;\n\n    -- a comment inside the body stays\nEND\n$$",
+                "CREATE INDEX IF NOT EXISTS events_log_order ON bank.events (tx_id)");
+    }
+
+    @Test
     void keeps_a_last_statement_without_a_semicolon() {
         var statements = SchemaScript.statements("CREATE TABLE ${view} (id text)", Map.of("view", "v"));
 

@@ -9,11 +9,14 @@ import io.cqrs4j.DatabaseConnectionException;
 import io.cqrs4j.DomainEvent;
 import io.cqrs4j.jdbc.EventTables;
 import io.cqrs4j.jdbc.JdbcStorage;
+import io.cqrs4j.jdbc.ProjectionTables;
 import io.cqrs4j.persist.EventSerializer;
 import io.cqrs4j.persist.PersistedEventRepository;
 import io.cqrs4j.persist.PersistedEventStore;
 import io.cqrs4j.persist.ViewRepository;
 import io.cqrs4j.persist.ViewSerializer;
+import io.cqrs4j.projection.EventLog;
+import io.cqrs4j.projection.ProjectionStore;
 import java.util.Objects;
 import javax.sql.DataSource;
 
@@ -32,6 +35,12 @@ import javax.sql.DataSource;
  * {@link io.cqrs4j.AggregateConflictException}s; an unreachable database or a broken connection is a
  * {@link io.cqrs4j.DatabaseConnectionException}. Other tables are reached with
  * {@link #eventRepository(DataSource, EventTables)} and the modes of {@link PersistedEventStore}.
+ *
+ * <p>Durable projections read the {@link #eventLog(DataSource) event log} (every event in one
+ * global order, read without ever skipping one that commits late) and keep their checkpoints,
+ * leases and parked events in the {@link #projectionStore(DataSource) projection store}; a view in
+ * the same database, through {@link #viewRepository} on the same pool, commits in the same
+ * transaction as the checkpoint.
  */
 public final class PostgresCqrs {
 
@@ -102,7 +111,8 @@ public final class PostgresCqrs {
      * @return the repository
      */
     public static PersistedEventRepository eventRepository(DataSource dataSource, EventTables tables) {
-        return storage(dataSource).eventRepository(tables);
+        return new NotifyingEventRepository(storage(dataSource).eventRepository(tables),
+                new CommitNotifier(dataSource, tables.events()));
     }
 
     /**
@@ -120,22 +130,102 @@ public final class PostgresCqrs {
     }
 
     /**
-     * Creates the tables {@code events} and {@code snapshots} unless they exist.
+     * The events of the table {@code events} in their global order, for durable projections.
+     *
+     * @param dataSource the database
+     * @return the log
+     */
+    public static EventLog eventLog(DataSource dataSource) {
+        return eventLog(dataSource, EventTables.defaults());
+    }
+
+    /**
+     * The events of the given table in their global order (the writing transaction, then the
+     * position within it), read only below the oldest transaction still running, so that none
+     * is ever skipped. A read held back by an open transaction names it in
+     * {@link io.cqrs4j.projection.LogBatch#heldBack()}. {@link EventLog#awaitNewEvents} returns
+     * when a commit through this module notifies (LISTEN/NOTIFY, one pooled connection while
+     * someone waits), else after its timeout. The table needs the global-order columns: created by
+     * {@link #createSchema}, or added to a postgres-es table by {@link #upgradeSchema}.
+     *
+     * @param dataSource the database
+     * @param tables the table names
+     * @return the log
+     */
+    public static EventLog eventLog(DataSource dataSource, EventTables tables) {
+        return new PostgresEventLog(storage(dataSource).eventLog(tables), dataSource, tables.events());
+    }
+
+    /**
+     * The checkpoints, leases and parked events of durable projections, in the tables
+     * {@code projection_checkpoints}, {@code projection_leases} and {@code projection_parked}.
+     *
+     * @param dataSource the database
+     * @return the store
+     */
+    public static ProjectionStore projectionStore(DataSource dataSource) {
+        return projectionStore(dataSource, ProjectionTables.defaults());
+    }
+
+    /**
+     * The checkpoints, leases and parked events of durable projections, in the given tables.
+     * Leases are judged on the database's clock; a checkpoint write carries the lease's fencing
+     * token and is refused once another instance took the lease over;
+     * {@link ProjectionStore#applyAndCheckpoint} commits the checkpoint in one transaction with
+     * the work's writes through this module's repositories on the same {@code dataSource}.
+     *
+     * @param dataSource the database
+     * @param tables the table names
+     * @return the store
+     */
+    public static ProjectionStore projectionStore(DataSource dataSource, ProjectionTables tables) {
+        return storage(dataSource).projectionStore(tables);
+    }
+
+    /**
+     * Creates the tables {@code events} and {@code snapshots} (with the global-order columns) and
+     * the projection tables unless they exist.
      *
      * @param dataSource the database
      */
     public static void createSchema(DataSource dataSource) {
         createSchema(dataSource, EventTables.defaults());
+        createProjectionSchema(dataSource, ProjectionTables.defaults());
     }
 
     /**
-     * Creates the given events and snapshots tables unless they exist; their schema must exist.
+     * Creates the given events and snapshots tables (with the global-order columns) unless they
+     * exist; their schema must exist. An events table that exists is left as it is: add the columns
+     * to a postgres-es table with {@link #upgradeSchema}.
      *
      * @param dataSource the database
      * @param tables the table names
      */
     public static void createSchema(DataSource dataSource, EventTables tables) {
         storage(dataSource).createEventTables(tables);
+    }
+
+    /**
+     * Creates the projection tables unless they exist.
+     *
+     * @param dataSource the database
+     * @param tables the table names
+     */
+    public static void createProjectionSchema(DataSource dataSource, ProjectionTables tables) {
+        storage(dataSource).createProjectionTables(tables);
+    }
+
+    /**
+     * Adds the global-order columns ({@code global_position}, {@code tx_id}, {@code recorded_at})
+     * and their index to an events table that postgres-es created; idempotent. Existing rows keep
+     * each aggregate's order. It rewrites the table under an exclusive lock: on a large table, run
+     * it in a maintenance window. The Rust crate keeps working with the table afterwards.
+     *
+     * @param dataSource the database
+     * @param tables the table names
+     */
+    public static void upgradeSchema(DataSource dataSource, EventTables tables) {
+        storage(dataSource).upgradeEventTables(tables);
     }
 
     /**

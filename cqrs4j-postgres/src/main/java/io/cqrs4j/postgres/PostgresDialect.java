@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cqrs4j.postgres;
 
+import io.cqrs4j.jdbc.GlobalOrder;
 import io.cqrs4j.jdbc.SqlDialect;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,11 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * PostgreSQL as postgres-es uses it. JSON is bound as an untyped parameter, so the server casts it
- * to the column's type: {@code json} or {@code jsonb}. SQLSTATE 23505 is a duplicate key.
+ * to the column's type: {@code json} or {@code jsonb}. SQLSTATE 23505 is a duplicate key. The
+ * global order is the snapshot horizon ({@link PostgresGlobalOrder}); leases are judged on
+ * {@code clock_timestamp()}.
  */
 final class PostgresDialect implements SqlDialect {
 
@@ -65,7 +69,17 @@ final class PostgresDialect implements SqlDialect {
         return TRANSACTION_CONFLICT_STATES.contains(error.getSQLState());
     }
 
-    private static String resource(String name) {
+    @Override
+    public Optional<GlobalOrder> globalOrder() {
+        return Optional.of(PostgresGlobalOrder.INSTANCE);
+    }
+
+    @Override
+    public String databaseClockMillis() {
+        return "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS bigint)";
+    }
+
+    static String resource(String name) {
         try (InputStream in = PostgresDialect.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("resource io/cqrs4j/postgres/" + name + " is missing from cqrs4j-postgres");

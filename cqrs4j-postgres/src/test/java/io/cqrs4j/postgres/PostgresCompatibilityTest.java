@@ -196,7 +196,7 @@ class PostgresCompatibilityTest {
     }
 
     @Test
-    void the_schema_cqrs4j_creates_is_the_postgres_es_schema() {
+    void the_schema_cqrs4j_creates_is_the_postgres_es_schema_plus_the_global_order_columns() {
         EventTables tables = database.tables("created_");
 
         PostgresCqrs.createSchema(database.dataSource(), tables);
@@ -214,6 +214,9 @@ class PostgresCompatibilityTest {
                 "created_events.event_version text NOT NULL",
                 "created_events.payload json NOT NULL",
                 "created_events.metadata json NOT NULL",
+                "created_events.global_position bigint NOT NULL",
+                "created_events.tx_id xid8 NOT NULL",
+                "created_events.recorded_at timestamp with time zone NOT NULL",
                 "created_snapshots.aggregate_type text NOT NULL",
                 "created_snapshots.aggregate_id text NOT NULL",
                 "created_snapshots.last_sequence bigint NOT NULL",

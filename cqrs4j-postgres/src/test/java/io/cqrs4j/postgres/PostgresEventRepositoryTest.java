@@ -193,7 +193,8 @@ class PostgresEventRepositoryTest {
 
         var tail = repository.getLastEvents("account", id, 3);
 
-        assertThat(tail).containsExactlyElementsOf(events(id, 4, 5));
+        assertThat(tail).extracting(event -> event.withGlobalPosition(0)).containsExactlyElementsOf(events(id, 4, 5));
+        assertThat(tail).extracting(SerializedEvent::globalPosition).allMatch(position -> position > 0).isSorted();
         assertThat(repository.getLastEvents("account", "nobody", 0)).isEmpty();
         assertThat(repository.getSnapshot("account", "nobody")).isEmpty();
     }
