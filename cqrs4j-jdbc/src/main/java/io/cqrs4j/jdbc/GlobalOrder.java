@@ -89,8 +89,10 @@ public interface GlobalOrder {
     /**
      * Why committed events after {@code after} wait unread, or empty when none do; asked when a
      * read returned less than a full page. PostgreSQL names the open transaction that holds the
-     * horizon (pid, state, since when) and counts the events behind it; a sequencer strategy,
-     * where nothing committed is ever held back, keeps the default.
+     * horizon (pid, state, since when) and counts the events behind it, once that transaction has
+     * been open long enough to matter (waits of milliseconds behind concurrent commits are normal
+     * and left out); a sequencer strategy, where nothing committed is ever held back, keeps the
+     * default.
      *
      * @param connection a connection, not in a transaction
      * @param events the events table

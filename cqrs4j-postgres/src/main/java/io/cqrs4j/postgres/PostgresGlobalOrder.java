@@ -16,7 +16,8 @@ import java.time.OffsetDateTime;
  * visible (or rolled back) and none can appear later: a reader that pages from its checkpoint
  * never skips an event that committed after a higher-numbered one, and needs no timeout. The price:
  * an open transaction that has written anything anywhere in the database holds every reader back
- * until it ends; {@link #heldBack} names it.
+ * until it ends; {@link #heldBack} names it once it has been open for a second (the moments
+ * every reader waits behind concurrent commits are not worth a word).
  */
 final class PostgresGlobalOrder implements GlobalOrder {
 
@@ -26,6 +27,8 @@ final class PostgresGlobalOrder implements GlobalOrder {
     private static final String TRANSACTION_PARAMETER = "CAST(CAST(? AS text) AS xid8)";
     /** The 32-bit xid that pg_stat_activity and pg_prepared_xacts show for the horizon's 64-bit one. */
     private static final String HORIZON_XID = "CAST(CAST(CAST(CAST(h.horizon AS text) AS numeric) % 4294967296 AS text) AS xid)";
+    /** How long the transaction holding the horizon must have been open before it is reported. */
+    private static final double REPORT_AFTER_SECONDS = 1.0;
 
     private final String migrationScript = PostgresDialect.resource("global-order-migration.sql");
 
@@ -58,7 +61,8 @@ final class PostgresGlobalOrder implements GlobalOrder {
         String sql = "SELECT CAST(h.horizon AS text),"
                 + " (SELECT count(*) FROM " + events + " WHERE (tx_id, global_position) > (" + TRANSACTION_PARAMETER + ", ?)"
                 + " AND tx_id >= h.horizon),"
-                + " a.pid, a.state, a.xact_start, a.application_name, CAST(a.client_addr AS text), p.gid, p.prepared"
+                + " a.pid, a.state, a.xact_start, a.application_name, CAST(a.client_addr AS text), p.gid, p.prepared,"
+                + " EXTRACT(EPOCH FROM clock_timestamp() - COALESCE(a.xact_start, p.prepared))"
                 + " FROM (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS horizon) AS h"
                 + " LEFT JOIN pg_stat_activity AS a ON a.backend_xid = " + HORIZON_XID
                 + " LEFT JOIN pg_prepared_xacts AS p ON p.transaction = " + HORIZON_XID
@@ -68,6 +72,10 @@ final class PostgresGlobalOrder implements GlobalOrder {
             statement.setLong(2, after.position());
             try (ResultSet row = statement.executeQuery()) {
                 if (!row.next() || row.getLong(2) == 0) {
+                    return "";
+                }
+                double openSeconds = row.getDouble(10);
+                if (!row.wasNull() && openSeconds < REPORT_AFTER_SECONDS) {
                     return "";
                 }
                 return describe(row) + " holds back " + row.getLong(2) + " committed event"
