@@ -64,7 +64,13 @@ record AppliedProjection(DataSource dataSource, String prefix) {
 
     /** A runner of projection {@code name}, configured further by {@code options}. */
     ProjectionRunner runner(String name, UnaryOperator<ProjectionRunner.Builder<BankAccount.Event>> options) {
-        Query<BankAccount.Event> query = GenericQuery.create(views(), AppliedView::empty);
+        return runner(name, query -> query, options);
+    }
+
+    /** A runner of projection {@code name} whose query is wrapped by {@code wrap}, configured further by {@code options}. */
+    ProjectionRunner runner(String name, UnaryOperator<Query<BankAccount.Event>> wrap,
+                            UnaryOperator<ProjectionRunner.Builder<BankAccount.Event>> options) {
+        Query<BankAccount.Event> query = wrap.apply(GenericQuery.create(views(), AppliedView::empty));
         return options.apply(ProjectionRunner.builder(name, store(), query)
                 .eventLog(PostgresCqrs.eventLog(dataSource, events()))
                 .projectionStore(PostgresCqrs.projectionStore(dataSource, projectionTables())))
