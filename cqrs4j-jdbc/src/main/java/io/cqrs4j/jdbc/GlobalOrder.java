@@ -3,6 +3,7 @@ package io.cqrs4j.jdbc;
 
 import io.cqrs4j.projection.LogPosition;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
@@ -32,7 +33,7 @@ import java.sql.SQLException;
  *       so appends commit one at a time and positions (an {@code AUTO_INCREMENT} or {@code ROWID}
  *       column, or the sequencer's own counter) are assigned in commit order; the transaction
  *       part is 0 and {@link #selectLog} is {@code WHERE global_position > ? ORDER BY
- *       global_position LIMIT ?}. Test that the database makes a commit visible before it
+ *       global_position LIMIT ?}, bound by its own {@link #bindLog}. Test that the database makes a commit visible before it
  *       releases the row lock before relying on it.</li>
  * </ul>
  *
@@ -66,8 +67,9 @@ public interface GlobalOrder {
     }
 
     /**
-     * Selects the next page of the log. Parameters: the transaction part and the position part
-     * of the position after which to read, the page size. Columns: transaction part (0 where the
+     * Selects the next page of the log. Parameters, bound by {@link #bindLog}: by default the
+     * transaction part and the position part of the position after which to read, then the page
+     * size. Columns: transaction part (0 where the
      * strategy has none), position, recorded-at in epoch milliseconds (database clock), then the
      * seven event columns of {@link SqlDialect#selectEvents(String)}. It must return only events
      * that nothing can still precede (see the contract above), in log order.
@@ -78,13 +80,43 @@ public interface GlobalOrder {
     String selectLog(String events);
 
     /**
+     * Binds the parameters of {@link #selectLog}: by default the transaction part, the position
+     * part and the page size, in that order. A strategy without a transaction part overrides it
+     * to bind the position and the page size only.
+     *
+     * @param statement the statement of {@link #selectLog}
+     * @param after the position after which to read
+     * @param limit the page size
+     * @throws SQLException as the driver reports it
+     */
+    default void bindLog(PreparedStatement statement, LogPosition after, int limit) throws SQLException {
+        statement.setLong(1, after.transaction());
+        statement.setLong(2, after.position());
+        statement.setInt(3, limit);
+    }
+
+    /**
      * Counts the committed events after a position, held back or not (a projection's lag).
-     * Parameters: the transaction part and the position part.
+     * Parameters, bound by {@link #bindCount}: by default the transaction part and the position
+     * part.
      *
      * @param events the events table
      * @return the statement
      */
     String countLog(String events);
+
+    /**
+     * Binds the parameters of {@link #countLog}: by default the transaction part and the position
+     * part.
+     *
+     * @param statement the statement of {@link #countLog}
+     * @param after the position after which to count
+     * @throws SQLException as the driver reports it
+     */
+    default void bindCount(PreparedStatement statement, LogPosition after) throws SQLException {
+        statement.setLong(1, after.transaction());
+        statement.setLong(2, after.position());
+    }
 
     /**
      * Why committed events after {@code after} wait unread, or empty when none do; asked when a

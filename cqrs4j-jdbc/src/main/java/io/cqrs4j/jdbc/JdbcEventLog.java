@@ -77,9 +77,7 @@ final class JdbcEventLog implements EventLog {
 
     private List<LoggedEvent> page(Connection connection, LogPosition after, int limit) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(selectLog)) {
-            statement.setLong(1, after.transaction());
-            statement.setLong(2, after.position());
-            statement.setInt(3, limit);
+            order.bindLog(statement, after, limit);
             try (ResultSet rows = statement.executeQuery()) {
                 var events = new ArrayList<LoggedEvent>();
                 while (rows.next()) {
@@ -111,8 +109,7 @@ final class JdbcEventLog implements EventLog {
         String doing = "counting the events of " + table + " after " + after;
         try (Connection connection = runner.connect(doing);
              PreparedStatement statement = connection.prepareStatement(countLog)) {
-            statement.setLong(1, after.transaction());
-            statement.setLong(2, after.position());
+            order.bindCount(statement, after);
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? rows.getLong(1) : 0;
             }

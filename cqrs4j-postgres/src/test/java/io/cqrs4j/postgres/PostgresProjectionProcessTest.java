@@ -29,7 +29,7 @@ class PostgresProjectionProcessTest {
     private static final Duration PATIENCE = Duration.ofMinutes(2);
     private static final String LEASE_MILLIS = "2000";
     private static final String DELAY_MILLIS = "2";
-    private static final int EVENTS = 2_000;
+    private static final int EVENTS = 1_200;
 
     private static TestDatabase database;
 
