@@ -104,11 +104,12 @@ final class JdbcEventRepository implements PersistedEventRepository {
         SerializedEvent first = events.getFirst();
         String doing = "committing " + first.aggregateType() + " " + first.aggregateId() + " sequences "
                 + first.sequence() + ".." + events.getLast().sequence() + " to " + tables.events();
+        boolean positioned = positionColumn.present(); // before taking a connection: the probe may take one
         try (Connection connection = runner.connect(doing)) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
-                if (positionColumn.present()) {
+                if (positioned) {
                     dialect.globalOrder().orElseThrow().beforeAppend(connection, tables.events());
                 }
                 insertEvents(connection, events);
