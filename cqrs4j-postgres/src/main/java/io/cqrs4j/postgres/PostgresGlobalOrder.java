@@ -27,6 +27,8 @@ final class PostgresGlobalOrder implements GlobalOrder {
     private static final String TRANSACTION_PARAMETER = "CAST(CAST(? AS text) AS xid8)";
     /** The 32-bit xid that pg_stat_activity and pg_prepared_xacts show for the horizon's 64-bit one. */
     private static final String HORIZON_XID = "CAST(CAST(CAST(CAST(h.horizon AS text) AS numeric) % 4294967296 AS text) AS xid)";
+    /** The most waiting events counted: a count that stops there stays cheap however long the wait. */
+    private static final int COUNT_CAP = 10_000;
     /** How long the transaction holding the horizon must have been open before it is reported. */
     private static final double REPORT_AFTER_SECONDS = 1.0;
 
@@ -59,8 +61,8 @@ final class PostgresGlobalOrder implements GlobalOrder {
     @Override
     public String heldBack(Connection connection, String events, LogPosition after) throws SQLException {
         String sql = "SELECT CAST(h.horizon AS text),"
-                + " (SELECT count(*) FROM " + events + " WHERE (tx_id, global_position) > (" + TRANSACTION_PARAMETER + ", ?)"
-                + " AND tx_id >= h.horizon),"
+                + " (SELECT count(*) FROM (SELECT FROM " + events + " WHERE (tx_id, global_position) > ("
+                + TRANSACTION_PARAMETER + ", ?) AND tx_id >= h.horizon LIMIT " + (COUNT_CAP + 1) + ") AS waiting),"
                 + " a.pid, a.state, a.xact_start, a.application_name, CAST(a.client_addr AS text), p.gid, p.prepared,"
                 + " EXTRACT(EPOCH FROM clock_timestamp() - COALESCE(a.xact_start, p.prepared))"
                 + " FROM (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS horizon) AS h"
@@ -78,9 +80,11 @@ final class PostgresGlobalOrder implements GlobalOrder {
                 if (!row.wasNull() && openSeconds < REPORT_AFTER_SECONDS) {
                     return "";
                 }
-                return describe(row) + " holds back " + row.getLong(2) + " committed event"
-                        + (row.getLong(2) == 1 ? "" : "s") + " of " + events + "; reading resumes when it commits or"
-                        + " rolls back";
+                long waiting = row.getLong(2);
+                String count = waiting > COUNT_CAP ? "more than " + COUNT_CAP + " committed events"
+                        : waiting + " committed event" + (waiting == 1 ? "" : "s");
+                return describe(row) + " holds back " + count + " of " + events + "; reading resumes when it commits"
+                        + " or rolls back";
             }
         }
     }
