@@ -306,7 +306,7 @@ public interface SqlDialect {
      * {@link #eventTablesScript()}, and overrides the {@code ...WithPosition} selects if it
      * overrides their one-argument forms. The repositories read {@code global_position} into
      * {@link io.cqrs4j.persist.SerializedEvent#globalPosition()} whenever the table has the column,
-     * and call {@link GlobalOrder#beforeAppend} in every append's transaction. See
+     * and then call {@link GlobalOrder#beforeAppend} in every append's transaction. See
      * {@link GlobalOrder} for the contract and the two strategies (snapshot horizon on PostgreSQL,
      * a sequencer row locked in the append transaction on MySQL/MariaDB and SQLite).
      *
