@@ -98,9 +98,10 @@ if [ "$jmh" = yes ]; then
     echo "| benchmark | param | mode | score | ± error (99.9%) | unit |"
     echo "| --- | --- | --- | --- | --- | --- |"
     # CSV: "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit",params...
-    tail -n +2 "$here/target/jmh.csv" | tr -d '"' | awk -F, '{
+    tail -n +2 "$here/target/jmh.csv" | tr -d '"\r' | awk -F, '{
       name=$1; sub(/^io\.cqrs4j\.benchmarks\.jmh\./, "", name);
-      param=(NF >= 8 ? $8 : ""); printf "| %s | %s | %s | %.3f | %.3f | %s |\n", name, param, $2, $5, $6, $7 }'
+      param=""; for (i = 8; i <= NF; i++) if ($i != "") param = (param == "" ? $i : param " " $i);
+      printf "| %s | %s | %s | %.3f | %.3f | %s |\n", name, param, $2, $5, $6, $7 }'
   } >> "$results"
 fi
 
@@ -114,7 +115,8 @@ fi
 
 log "load driver: --store $store, $clients clients, $accounts accounts, $warmup + $duration, $repeat repeats"
 driver_log="$here/target/load-driver.log"
-java $quiet -Xms1g -Xmx8g -cp "$jar" io.cqrs4j.benchmarks.LoadDriver --store "$store" --duration "$duration" \
+heap=$([ "$store" = memory ] && echo 12g || echo 4g)   # in memory, tens of millions of events are kept
+java $quiet -Xms1g -Xmx$heap -cp "$jar" io.cqrs4j.benchmarks.LoadDriver --store "$store" --duration "$duration" \
   --warmup "$warmup" --clients "$clients" --accounts "$accounts" --repeat "$repeat" --out "$results" >"$driver_log"
 ratio_line="$(grep '^framework/raw ratio: ' "$driver_log" | tail -n 1)"
 

@@ -52,8 +52,11 @@ public final class LoadDriver {
                     spec.clients());
             case "postgres" -> {
                 try (SqlTarget target = PostgresTarget.connect(options.integer("pool", spec.clients()))) {
-                    driver.runAll("postgres", only(modes, Phases.sql(target, spec.accounts())), target.describe(),
-                            spec.clients());
+                    var all = new ArrayList<>(Phases.sql(target, spec.accounts()));
+                    if (!modes.contains("all")) {
+                        all.addAll(Phases.sqlPrototypes(target, spec.accounts()));
+                    }
+                    driver.runAll("postgres", only(modes, all), target.describe(), spec.clients());
                 }
             }
             default -> {
