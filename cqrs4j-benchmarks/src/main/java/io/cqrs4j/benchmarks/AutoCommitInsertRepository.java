@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * trip) instead of {@code setAutoCommit(false)}, the insert, and {@code commit()} (two round
  * trips). Everything else goes to the real repository. It also skips what cqrs4j-postgres adds
  * after each commit (its commit notifier's {@code pg_notify} transaction), so its figures bound
- * what both changes buy together. Measured with {@code --modes es-autocommit,es-cache-autocommit};
+ * what both changes buy together. Measured with {@code --modes es-autocommit,es-cache-autocommit,es-lean};
  * not part of the default comparisons.
  */
 final class AutoCommitInsertRepository implements PersistedEventRepository {
