@@ -9,7 +9,10 @@
 # is reachable). Results go to cqrs4j-benchmarks/target/results.md. The last line printed is
 # `framework/raw ratio: R`: event sourced, the chosen store, 16 clients.
 # PostgreSQL settings: CQRS4J_BENCH_PG_URL (default jdbc:postgresql://127.0.0.1:5432/test),
-# CQRS4J_BENCH_PG_USER (default postgres), CQRS4J_BENCH_PG_PASSWORD.
+# CQRS4J_BENCH_PG_USER (default postgres), CQRS4J_BENCH_PG_PASSWORD. MySQL/MariaDB:
+# CQRS4J_BENCH_MYSQL_URL (default jdbc:mariadb://127.0.0.1:3306/test), CQRS4J_BENCH_MYSQL_USER
+# (default root), CQRS4J_BENCH_MYSQL_PASSWORD. SQLite: CQRS4J_BENCH_SQLITE_FILE (default
+# target/bench.sqlite).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -26,16 +29,12 @@ while [ $# -gt 0 ]; do
     --accounts) accounts="$2"; shift 2 ;;
     --skip-jmh) jmh=no; shift ;;
     --no-build) build=no; shift ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "unknown option '$1'; see $0 --help" >&2; exit 2 ;;
   esac
 done
 case "$store" in
-  memory|postgres) ;;
-  sqlite|mysql)
-    echo "--store $store: cqrs4j-$store ships no factory yet, so the benchmarks cannot drive it;" \
-         "use --store postgres or --store memory" >&2
-    exit 2 ;;
+  memory|postgres|sqlite|mysql) ;;
   *) echo "--store must be memory, sqlite, postgres or mysql, not '$store'" >&2; exit 2 ;;
 esac
 
@@ -69,7 +68,7 @@ jar="$here/target/cqrs4j-benchmarks.jar"
 if [ "$build" = yes ]; then
   m2="${HOME}/.m2/repository/io/cqrs4j"
   also_make=""
-  for module in cqrs4j-core cqrs4j-jackson cqrs4j-jdbc cqrs4j-postgres; do
+  for module in cqrs4j-core cqrs4j-jackson cqrs4j-jdbc cqrs4j-postgres cqrs4j-mysql cqrs4j-sqlite; do
     ls "$m2/$module/0.1.0-SNAPSHOT/"*.jar >/dev/null 2>&1 || also_make="-am"
   done
   log "building cqrs4j-benchmarks ${also_make:+(with the modules it needs)}"
@@ -112,6 +111,11 @@ if [ "$store" = postgres ] && [ "$pg_up" = no ]; then
   echo "PostgreSQL is not reachable on 127.0.0.1:5432; start it or use --store memory" >&2
   exit 1
 fi
+if [ "$store" = mysql ] && ! { command -v mariadb-admin >/dev/null 2>&1 && mariadb-admin -h 127.0.0.1 -u root ping >/dev/null 2>&1; } \
+   && [ -z "${CQRS4J_BENCH_MYSQL_URL:-}" ]; then
+  echo "MariaDB/MySQL is not reachable on 127.0.0.1:3306; start it, set CQRS4J_BENCH_MYSQL_URL, or use --store memory" >&2
+  exit 1
+fi
 
 log "load driver: --store $store, $clients clients, $accounts accounts, $warmup + $duration, $repeat repeats"
 driver_log="$here/target/load-driver.log"
@@ -121,7 +125,7 @@ java $quiet -Xms1g -Xmx$heap -cp "$jar" io.cqrs4j.benchmarks.LoadDriver --store 
 ratio_line="$(grep '^framework/raw ratio: ' "$driver_log" | tail -n 1)"
 
 # --- history growth --------------------------------------------------------------------------------
-log "history growth: 10 .. 100,000 events ($([ "$store" = postgres ] && echo "memory and postgres" || echo memory))"
+log "history growth: 10 .. 100,000 events ($([ "$store" = memory ] && echo memory || echo "memory and $store"))"
 java $quiet -Xmx2g -cp "$jar" io.cqrs4j.benchmarks.HistoryGrowth --store "$store" --out "$results" >/dev/null
 
 # --- replay with a small heap ----------------------------------------------------------------------

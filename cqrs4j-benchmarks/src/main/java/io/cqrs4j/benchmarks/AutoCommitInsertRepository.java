@@ -52,7 +52,7 @@ final class AutoCommitInsertRepository implements PersistedEventRepository {
             target.setJson(statement, 7, event.metadata());
             statement.executeUpdate();
         } catch (SQLException e) {
-            if (target.isDuplicateKey(e)) {
+            if (target.isConflict(e)) {
                 throw new AggregateConflictException(event.aggregateType(), event.aggregateId(), event.sequence() - 1,
                         -1, e);
             }

@@ -27,7 +27,7 @@ import java.util.Locale;
  * <pre>
  * java -cp cqrs4j-benchmarks.jar io.cqrs4j.benchmarks.HistoryGrowth --store postgres --max-events 100000 --out results.md
  * </pre>
- * {@code --store memory} runs on the in-memory repository only; {@code postgres} runs both.
+ * {@code --store memory} runs on the in-memory repository only; postgres, mysql or sqlite runs both.
  */
 public final class HistoryGrowth {
 
@@ -44,7 +44,7 @@ public final class HistoryGrowth {
     /**
      * Runs the history-growth benchmark.
      *
-     * @param args {@code --store memory|postgres}, {@code --max-events N}, {@code --out FILE}
+     * @param args {@code --store memory|postgres|mysql|sqlite}, {@code --max-events N}, {@code --out FILE}
      */
     public static void main(String[] args) {
         Options options = Options.parse(args);
@@ -59,9 +59,10 @@ public final class HistoryGrowth {
         lines.add(header(lengths));
         lines.add(Report.separator(lengths.size() + 3));
         lines.addAll(runStore("memory", null, lengths));
-        if (options.store().equals("postgres")) {
-            try (SqlTarget target = PostgresTarget.connect(2)) {
-                lines.addAll(runStore("postgres", target, lengths));
+        String store = options.store();
+        if (!store.equals("memory")) {
+            try (SqlTarget target = SqlTarget.connect(store, 2)) {
+                lines.addAll(runStore(store, target, lengths));
             }
         }
         lines.add("");
@@ -155,7 +156,7 @@ public final class HistoryGrowth {
         if (snapshot != null) {
             Seeder.insertSnapshots(target, TABLES, List.of(snapshot));
         }
-        Phases.analyze(target, TABLES);
+        target.analyze(TABLES);
         return target.repository(TABLES);
     }
 

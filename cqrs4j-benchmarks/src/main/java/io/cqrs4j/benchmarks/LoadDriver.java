@@ -50,20 +50,14 @@ public final class LoadDriver {
         switch (store) {
             case "memory" -> driver.runAll("memory", only(modes, Phases.memory(spec.accounts())), "in process",
                     spec.clients());
-            case "postgres" -> {
-                try (SqlTarget target = PostgresTarget.connect(options.integer("pool", spec.clients()))) {
+            default -> {
+                try (SqlTarget target = SqlTarget.connect(store, options.integer("pool", spec.clients()))) {
                     var all = new ArrayList<>(Phases.sql(target, spec.accounts()));
                     if (!modes.contains("all")) {
                         all.addAll(Phases.sqlPrototypes(target, spec.accounts()));
                     }
-                    driver.runAll("postgres", only(modes, all), target.describe(), spec.clients());
+                    driver.runAll(store, only(modes, all), target.describe(), spec.clients());
                 }
-            }
-            default -> {
-                Report.warn("--store " + store + ": cqrs4j-" + (store.equals("mysql") ? "mysql" : "sqlite")
-                        + " ships no factory yet, so there is nothing to drive; the benchmarks plug it in as a"
-                        + " SqlTarget once it does. Use --store postgres or --store memory.");
-                System.exit(2);
             }
         }
     }

@@ -160,15 +160,7 @@ final class Phases {
         if (shape == Shape.AGGREGATE_STORE) {
             Seeder.insertSnapshots(target, TABLES, snapshots);
         }
-        analyze(target, TABLES);
-    }
-
-    static void analyze(SqlTarget target, EventTables tables) {
-        try (Connection connection = target.pool().getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("ANALYZE " + tables.events() + ", " + tables.snapshots());
-        } catch (SQLException e) {
-            throw new IllegalStateException("ANALYZE failed: " + e.getMessage(), e);
-        }
+        target.analyze(TABLES);
     }
 
     private static String eventsPerAccount(SqlTarget target, int accounts) {

@@ -27,17 +27,12 @@ final class PostgresTarget implements SqlTarget {
     }
 
     static PostgresTarget connect(int poolSize) {
-        String url = env("CQRS4J_BENCH_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-        HikariDataSource pool = PostgresCqrs.pool(url, env("CQRS4J_BENCH_PG_USER", "postgres"),
+        String url = SqlTarget.env("CQRS4J_BENCH_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+        HikariDataSource pool = PostgresCqrs.pool(url, SqlTarget.env("CQRS4J_BENCH_PG_USER", "postgres"),
                 System.getenv("CQRS4J_BENCH_PG_PASSWORD"));
         pool.setMaximumPoolSize(poolSize);
         pool.setMinimumIdle(poolSize);
         return new PostgresTarget(pool);
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 
     @Override
@@ -57,11 +52,7 @@ final class PostgresTarget implements SqlTarget {
 
     @Override
     public void freshTables(EventTables tables) {
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("DROP TABLE IF EXISTS " + tables.events() + ", " + tables.snapshots());
-        } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL: cannot drop " + tables + ": " + e.getMessage(), e);
-        }
+        Jdbc.execute(pool, "DROP TABLE IF EXISTS " + tables.events() + ", " + tables.snapshots());
         PostgresCqrs.createSchema(pool, tables);
     }
 
@@ -71,8 +62,13 @@ final class PostgresTarget implements SqlTarget {
     }
 
     @Override
-    public boolean isDuplicateKey(SQLException error) {
+    public boolean isConflict(SQLException error) {
         return "23505".equals(error.getSQLState());
+    }
+
+    @Override
+    public void analyze(EventTables tables) {
+        Jdbc.execute(pool, "ANALYZE " + tables.events() + ", " + tables.snapshots());
     }
 
     @Override

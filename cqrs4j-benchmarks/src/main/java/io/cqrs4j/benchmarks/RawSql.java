@@ -170,10 +170,10 @@ final class RawSql {
         }
     }
 
-    /** A conflict for {@code error} when it is a duplicate key, else an unchecked wrapper. */
+    /** A conflict for {@code error} when the target calls it one, else an unchecked wrapper. */
     RuntimeException translate(SQLException error, String accountId) {
-        if (target.isDuplicateKey(error)) {
-            return new AggregateConflictException("raw " + accountId + ": duplicate key", null);
+        if (target.isConflict(error)) {
+            return new AggregateConflictException("raw " + accountId + ": " + error.getMessage(), null);
         }
         return new IllegalStateException("raw SQL failed on " + accountId + ": " + error.getMessage(), error);
     }

@@ -51,7 +51,7 @@ public final class ReplayMemory {
             target.freshTables(TABLES);
             long seedStart = System.nanoTime();
             copyEvents(target, events);
-            Phases.analyze(target, TABLES);
+            target.analyze(TABLES);
             double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
             Report.progress(String.format(Locale.ROOT, "seeded %,d events with COPY in %.1f s", events, seedSeconds));
             resetPeaks();

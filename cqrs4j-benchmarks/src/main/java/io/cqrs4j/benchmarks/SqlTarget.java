@@ -9,10 +9,32 @@ import java.sql.SQLException;
 
 /**
  * A SQL database the benchmarks run against, through its cqrs4j backend module for the framework
- * and through plain JDBC for the baseline, both on one pool. PostgreSQL today; SQLite and
- * MySQL/MariaDB plug in here once their modules ship a factory.
+ * and through plain JDBC for the baseline, both on one pool: PostgreSQL, MySQL/MariaDB or SQLite.
  */
-sealed interface SqlTarget extends AutoCloseable permits PostgresTarget {
+sealed interface SqlTarget extends AutoCloseable permits PostgresTarget, MysqlTarget, SqliteTarget {
+
+    /**
+     * Connects to the store named by {@code --store}.
+     *
+     * @param store postgres, mysql or sqlite
+     * @param poolSize the pool's size
+     * @return the target
+     */
+    static SqlTarget connect(String store, int poolSize) {
+        return switch (store) {
+            case "postgres" -> PostgresTarget.connect(poolSize);
+            case "mysql" -> MysqlTarget.connect(poolSize);
+            case "sqlite" -> SqliteTarget.connect(poolSize);
+            default -> throw new IllegalArgumentException("no SQL store is called '" + store
+                    + "'; use postgres, mysql or sqlite");
+        };
+    }
+
+    /** The environment variable {@code name}, or {@code fallback} when it is unset or blank. */
+    static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
 
     /**
      * The store's name in tables and options: {@code postgres}.
@@ -54,12 +76,20 @@ sealed interface SqlTarget extends AutoCloseable permits PostgresTarget {
     void setJson(PreparedStatement statement, int index, String json) throws SQLException;
 
     /**
-     * Whether {@code error} is a duplicate key.
+     * Whether {@code error} is a conflict: a duplicate key, or the database refusing a
+     * transaction because a concurrent one won (SQLite's busy snapshot).
      *
      * @param error the error
-     * @return true for a duplicate key
+     * @return true for a conflict
      */
-    boolean isDuplicateKey(SQLException error);
+    boolean isConflict(SQLException error);
+
+    /**
+     * Refreshes the planner's statistics of {@code tables} after seeding.
+     *
+     * @param tables the tables
+     */
+    void analyze(EventTables tables);
 
     /**
      * The server's version and the settings that matter for these figures.
