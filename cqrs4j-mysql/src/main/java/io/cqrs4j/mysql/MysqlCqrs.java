@@ -10,11 +10,14 @@ import io.cqrs4j.DomainEvent;
 import io.cqrs4j.UnexpectedException;
 import io.cqrs4j.jdbc.EventTables;
 import io.cqrs4j.jdbc.JdbcStorage;
+import io.cqrs4j.jdbc.ProjectionTables;
 import io.cqrs4j.persist.EventSerializer;
 import io.cqrs4j.persist.PersistedEventRepository;
 import io.cqrs4j.persist.PersistedEventStore;
 import io.cqrs4j.persist.ViewRepository;
 import io.cqrs4j.persist.ViewSerializer;
+import io.cqrs4j.projection.EventLog;
+import io.cqrs4j.projection.ProjectionStore;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,6 +41,12 @@ import javax.sql.DataSource;
  * integrity errors (a CHECK, a NOT NULL) are not. Views are updated only from the version that was
  * loaded, so a stale update is a conflict too, not a lost update. An unreachable server or a
  * broken connection is a {@link io.cqrs4j.DatabaseConnectionException}.
+ *
+ * <p>Durable projections read the {@link #eventLog} and keep their state in a
+ * {@link #projectionStore}. The global order is a sequencer row: every append through this module
+ * locks one row in its transaction, so appends commit one at a time, in position order, and a
+ * reader never skips an event; appends written by mysql-es bypass it (see
+ * {@code docs/adr/07-global-order-mysql-sqlite.md}).
  */
 public final class MysqlCqrs {
 
@@ -126,22 +135,100 @@ public final class MysqlCqrs {
     }
 
     /**
-     * Creates the tables {@code events} and {@code snapshots} unless they exist.
+     * The events of the table {@code events} in their global order, for durable projections.
+     *
+     * @param dataSource the database, preferably a {@link #pool}
+     * @return the log
+     */
+    public static EventLog eventLog(DataSource dataSource) {
+        return eventLog(dataSource, EventTables.defaults());
+    }
+
+    /**
+     * The events of the given table in their global order ({@code global_position}, assigned in
+     * commit order under the sequencer row), so none is ever skipped; nothing committed is ever
+     * held back. {@link EventLog#awaitNewEvents} polls. The table needs the global-order columns:
+     * created by {@link #createSchema}, or added to a mysql-es table by {@link #upgradeSchema}.
+     *
+     * @param dataSource the database, preferably a {@link #pool}
+     * @param tables the table names (the snapshots table is not read)
+     * @return the log
+     */
+    public static EventLog eventLog(DataSource dataSource, EventTables tables) {
+        return storage(dataSource).eventLog(tables);
+    }
+
+    /**
+     * The checkpoints, leases and parked events of durable projections, in the tables
+     * {@code projection_checkpoints}, {@code projection_leases} and {@code projection_parked}.
+     *
+     * @param dataSource the database, preferably a {@link #pool}
+     * @return the store
+     */
+    public static ProjectionStore projectionStore(DataSource dataSource) {
+        return projectionStore(dataSource, ProjectionTables.defaults());
+    }
+
+    /**
+     * The checkpoints, leases and parked events of durable projections, in the given tables.
+     * Leases are judged on the server's clock; a checkpoint write carries the lease's fencing token
+     * and is refused once another instance took the lease over;
+     * {@link ProjectionStore#applyAndCheckpoint} commits the checkpoint in one transaction with the
+     * work's writes through this module's repositories on the same {@code dataSource}.
+     *
+     * @param dataSource the database, preferably a {@link #pool}
+     * @param tables the table names
+     * @return the store
+     */
+    public static ProjectionStore projectionStore(DataSource dataSource, ProjectionTables tables) {
+        return storage(dataSource).projectionStore(tables);
+    }
+
+    /**
+     * Creates the tables {@code events} and {@code snapshots} (with the global order) and the
+     * projection tables unless they exist.
      *
      * @param dataSource the database
      */
     public static void createSchema(DataSource dataSource) {
         createSchema(dataSource, EventTables.defaults());
+        createProjectionSchema(dataSource, ProjectionTables.defaults());
     }
 
     /**
-     * Creates the given events and snapshots tables unless they exist; their database must exist.
+     * Creates the given events and snapshots tables unless they exist, and gives the events table
+     * the global order ({@code global_position}, {@code recorded_at}, the sequencer table) unless
+     * it has it; their database must exist.
      *
      * @param dataSource the database
      * @param tables the table names
      */
     public static void createSchema(DataSource dataSource, EventTables tables) {
         JdbcStorage.of(dataSource, dialectOf(dataSource)).createEventTables(tables);
+    }
+
+    /**
+     * Creates the projection tables unless they exist.
+     *
+     * @param dataSource the database
+     * @param tables the table names
+     */
+    public static void createProjectionSchema(DataSource dataSource, ProjectionTables tables) {
+        storage(dataSource).createProjectionTables(tables);
+    }
+
+    /**
+     * Adds the global order ({@code global_position}, {@code recorded_at} and the sequencer table)
+     * to an events table that mysql-es created; idempotent. Existing rows are numbered in
+     * primary-key order, which keeps each aggregate's order. The ALTER rebuilds the table: on a
+     * large one, run it in a maintenance window. mysql-es keeps working with the table afterwards,
+     * but its appends do not take the sequencer row (ADR 07).
+     *
+     * @param dataSource the database
+     * @param tables the table names
+     */
+    public static void upgradeSchema(DataSource dataSource, EventTables tables) {
+        storage(dataSource).upgradeEventTables(tables);
     }
 
     /**

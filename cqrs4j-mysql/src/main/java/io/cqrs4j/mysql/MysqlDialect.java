@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cqrs4j.mysql;
 
+import io.cqrs4j.jdbc.GlobalOrder;
 import io.cqrs4j.jdbc.SqlDialect;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,6 +18,10 @@ import java.util.Set;
  * timeouts and MariaDB's "record has changed since last read" are transaction conflicts, which a
  * retry cures. The statements are the same on both servers; only the schema's id collation differs,
  * as neither server has the other's binary collation without padding.
+ *
+ * <p>Durable projections: the global order is a sequencer row ({@link MysqlGlobalOrder}); new
+ * events tables get its columns at once, and leases are claimed on the server's clock in one
+ * {@code INSERT ... ON DUPLICATE KEY UPDATE}.
  */
 final class MysqlDialect implements SqlDialect {
 
@@ -34,6 +40,8 @@ final class MysqlDialect implements SqlDialect {
     private static final Set<Integer> CONNECTION_ERRORS = Set.of(1040, 1053, 1152, 1927, 2002, 2003, 2006, 2013, 4031);
     /** Record changed since last read (MariaDB snapshot isolation), lock wait timeout, deadlock. */
     private static final Set<Integer> TRANSACTION_CONFLICTS = Set.of(1020, 1205, 1213);
+    /** The server's clock in epoch milliseconds; NOW(3) is fixed for the whole statement. */
+    private static final String CLOCK = "CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED)";
 
     private final String databaseName;
     private final String eventTablesScript;
@@ -41,7 +49,8 @@ final class MysqlDialect implements SqlDialect {
 
     private MysqlDialect(String databaseName, String idCollation) {
         this.databaseName = databaseName;
-        this.eventTablesScript = resource("event-tables.sql").replace("@ID_COLLATION@", idCollation);
+        this.eventTablesScript = resource("event-tables.sql").replace("@ID_COLLATION@", idCollation)
+                + "\n" + resource("global-order.sql");
         this.viewTableScript = resource("view-table.sql").replace("@ID_COLLATION@", idCollation);
     }
 
@@ -133,7 +142,39 @@ final class MysqlDialect implements SqlDialect {
                 + " AND aggregate_type = ? AND aggregate_id = ?";
     }
 
-    private static String resource(String name) {
+    @Override
+    public Optional<GlobalOrder> globalOrder() {
+        return Optional.of(MysqlGlobalOrder.INSTANCE);
+    }
+
+    @Override
+    public String databaseClockMillis() {
+        return CLOCK;
+    }
+
+    /**
+     * The lease claim as {@code INSERT ... ON DUPLICATE KEY UPDATE}, which returns no rows (the
+     * store then selects the lease). The token is assigned first, from the stored owner and expiry;
+     * the other columns are assigned under a condition ("the caller's lease, or expired") that
+     * stays true once the owner has been replaced, so the statement means the same whether the
+     * server evaluates the assignments left to right (MySQL) or simultaneously (MariaDB's
+     * {@code SIMULTANEOUS_ASSIGNMENT}).
+     */
+    @Override
+    public String claimLease(String leases, String checkpoints) {
+        String claims = "(owner = VALUES(owner) OR expires_at_ms < " + CLOCK + ")";
+        return "INSERT INTO " + leases + " (projection, owner, token, expires_at_ms, renewed_at_ms)"
+                + " VALUES (?, ?, (SELECT COALESCE(MAX(c.token), 0) + 1 FROM " + checkpoints + " c WHERE c.projection = ?),"
+                + " " + CLOCK + " + ?, " + CLOCK + ")"
+                + " ON DUPLICATE KEY UPDATE"
+                + " token = IF(" + claims + ", IF(owner = VALUES(owner) AND expires_at_ms >= " + CLOCK
+                + ", token, token + 1), token),"
+                + " owner = IF(" + claims + ", VALUES(owner), owner),"
+                + " expires_at_ms = IF(" + claims + ", VALUES(expires_at_ms), expires_at_ms),"
+                + " renewed_at_ms = IF(" + claims + ", VALUES(renewed_at_ms), renewed_at_ms)";
+    }
+
+    static String resource(String name) {
         try (InputStream in = MysqlDialect.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("resource io/cqrs4j/mysql/" + name + " is missing from cqrs4j-mysql");

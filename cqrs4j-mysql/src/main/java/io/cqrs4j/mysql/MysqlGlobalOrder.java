@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cqrs4j.mysql;
+
+import io.cqrs4j.jdbc.GlobalOrder;
+import io.cqrs4j.projection.LogPosition;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The sequencer-row order on MySQL and MariaDB, which have no snapshot horizon: every append
+ * through cqrs4j first locks the one row of {@code <events>_sequencer} in its transaction, so
+ * appends commit one at a time and the {@code AUTO_INCREMENT global_position} of a later append is
+ * always greater than that of every earlier one. InnoDB makes a transaction's changes visible
+ * before it releases its locks, so a reader that sees position 11 sees 10 too: reading
+ * {@code global_position > checkpoint} never skips an event. The transaction part is 0. The price:
+ * appends are serialised across aggregates. Writers that bypass the sequencer (mysql-es) are not
+ * covered; see {@code docs/adr/07-global-order-mysql-sqlite.md}.
+ */
+final class MysqlGlobalOrder implements GlobalOrder {
+
+    static final MysqlGlobalOrder INSTANCE = new MysqlGlobalOrder();
+
+    private final String migrationScript = MysqlDialect.resource("global-order.sql");
+
+    private MysqlGlobalOrder() {
+    }
+
+    @Override
+    public String migrationScript() {
+        return migrationScript;
+    }
+
+    @Override
+    public void beforeAppend(Connection connection, String events) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            int updated = statement.executeUpdate("UPDATE " + events + "_sequencer SET appends = appends + 1 WHERE id = 1");
+            if (updated != 1) {
+                throw new SQLException("MySQL/MariaDB: the sequencer row of " + events + " is missing from "
+                        + events + "_sequencer, so appends cannot be put in commit order; run"
+                        + " MysqlCqrs.upgradeSchema for " + events + ", which creates it");
+            }
+        }
+    }
+
+    @Override
+    public String selectLog(String events) {
+        return "SELECT 0, global_position, CAST(UNIX_TIMESTAMP(recorded_at) * 1000 AS SIGNED),"
+                + " aggregate_type, aggregate_id, sequence, event_type, event_version, payload, metadata"
+                + " FROM " + events + " WHERE global_position > ? ORDER BY global_position LIMIT ?";
+    }
+
+    @Override
+    public void bindLog(PreparedStatement statement, LogPosition after, int limit) throws SQLException {
+        statement.setLong(1, after.position());
+        statement.setInt(2, limit);
+    }
+
+    @Override
+    public String countLog(String events) {
+        return "SELECT COUNT(*) FROM " + events + " WHERE global_position > ?";
+    }
+
+    @Override
+    public void bindCount(PreparedStatement statement, LogPosition after) throws SQLException {
+        statement.setLong(1, after.position());
+    }
+}
