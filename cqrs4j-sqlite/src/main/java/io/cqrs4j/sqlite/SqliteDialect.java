@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cqrs4j.sqlite;
 
+import io.cqrs4j.jdbc.GlobalOrder;
 import io.cqrs4j.jdbc.SqlDialect;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.Optional;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -17,6 +19,10 @@ import org.sqlite.SQLiteException;
  * ({@code SQLITE_BUSY}) means the database is not available now, as does a file that cannot be
  * opened or read; a snapshot that went stale under a write, or a table locked inside the process,
  * is a transaction conflict, which a retry cures.
+ *
+ * <p>Durable projections: the global order is {@link SqliteGlobalOrder} (positions taken under the
+ * single write lock), leases are claimed with the default {@code INSERT ... ON CONFLICT ...
+ * RETURNING} on SQLite's clock.
  */
 final class SqliteDialect implements SqlDialect {
 
@@ -27,6 +33,8 @@ final class SqliteDialect implements SqlDialect {
     private static final int SQLITE_BUSY = 5;
     private static final int SQLITE_LOCKED = 6;
     private static final int SQLITE_CANTOPEN = 14;
+    /** SQLite's clock in epoch milliseconds; 'now' is fixed for the whole statement. */
+    private static final String CLOCK = "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)";
 
     private final String eventTablesScript = resource("event-tables.sql");
     private final String viewTableScript = resource("view-table.sql");
@@ -70,12 +78,22 @@ final class SqliteDialect implements SqlDialect {
         return code == SQLiteErrorCode.SQLITE_BUSY_SNAPSHOT || (code != null && (code.code & 0xff) == SQLITE_LOCKED);
     }
 
+    @Override
+    public Optional<GlobalOrder> globalOrder() {
+        return Optional.of(SqliteGlobalOrder.INSTANCE);
+    }
+
+    @Override
+    public String databaseClockMillis() {
+        return CLOCK;
+    }
+
     /** The extended result code, or null when the error does not come from SQLite. */
     private static SQLiteErrorCode resultCode(SQLException error) {
         return error instanceof SQLiteException sqlite ? sqlite.getResultCode() : null;
     }
 
-    private static String resource(String name) {
+    static String resource(String name) {
         try (InputStream in = SqliteDialect.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("resource io/cqrs4j/sqlite/" + name + " is missing from cqrs4j-sqlite");

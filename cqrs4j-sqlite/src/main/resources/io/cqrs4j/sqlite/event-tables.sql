@@ -2,6 +2,8 @@
 -- (checked with json_valid), INTEGER for the 64-bit sequences. The events' primary key is the
 -- optimistic lock: a second commit at a taken sequence violates it and becomes a conflict.
 -- Snapshots hold one row per aggregate, updated in place (as in mysql-es).
+-- global_position and recorded_at (epoch milliseconds) are the global order of durable
+-- projections, filled in by the trigger of global-order.sql under SQLite's single write lock.
 
 CREATE TABLE IF NOT EXISTS ${events}
 (
@@ -12,6 +14,8 @@ CREATE TABLE IF NOT EXISTS ${events}
     event_version  TEXT    NOT NULL,
     payload        TEXT    NOT NULL CHECK (json_valid(payload)),
     metadata       TEXT    NOT NULL CHECK (json_valid(metadata)),
+    global_position INTEGER,
+    recorded_at     INTEGER,
     PRIMARY KEY (aggregate_type, aggregate_id, sequence)
 );
 

@@ -147,7 +147,8 @@ class SqliteEventRepositoryTest {
             events.persist(events(id, 1, 2), null);
             try (Connection writer = impatient.rawConnection(); Statement statement = writer.createStatement()) {
                 statement.execute("BEGIN IMMEDIATE");
-                statement.execute("INSERT INTO events VALUES ('account', '" + id + "', 3, 'CustomerDepositedMoney',"
+                statement.execute("INSERT INTO events (aggregate_type, aggregate_id, sequence, event_type, event_version,"
+                        + " payload, metadata) VALUES ('account', '" + id + "', 3, 'CustomerDepositedMoney',"
                         + " '1.0', '{}', '{}')");
 
                 assertThat(events.getEvents("account", id)).extracting(SerializedEvent::sequence)

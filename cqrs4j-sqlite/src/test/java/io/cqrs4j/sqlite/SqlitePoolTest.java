@@ -31,7 +31,7 @@ class SqlitePoolTest {
     }
 
     @Test
-    void the_schema_has_the_postgres_es_columns_and_is_created_only_where_missing() {
+    void the_schema_has_the_postgres_es_columns_then_the_global_order_and_is_created_only_where_missing() {
         try (TestSqlite database = TestSqlite.create()) {
 
             SqliteCqrs.createSchema(database.dataSource());
@@ -42,7 +42,7 @@ class SqlitePoolTest {
             assertThat(columns(database, "events")).containsExactly(
                     "aggregate_type TEXT NOT NULL pk1", "aggregate_id TEXT NOT NULL pk2", "sequence INTEGER NOT NULL pk3",
                     "event_type TEXT NOT NULL", "event_version TEXT NOT NULL", "payload TEXT NOT NULL",
-                    "metadata TEXT NOT NULL");
+                    "metadata TEXT NOT NULL", "global_position INTEGER", "recorded_at INTEGER");
             assertThat(columns(database, "snapshots")).containsExactly(
                     "aggregate_type TEXT NOT NULL pk1", "aggregate_id TEXT NOT NULL pk2",
                     "last_sequence INTEGER NOT NULL", "current_snapshot INTEGER NOT NULL", "payload TEXT NOT NULL");
@@ -62,7 +62,7 @@ class SqlitePoolTest {
         }
 
         try (var pool = SqliteCqrs.pool(file)) {
-            assertThat(SqliteCqrs.eventRepository(pool).getEvents("account", "ACCT-1")).containsExactly(event);
+            assertThat(SqliteCqrs.eventRepository(pool).getEvents("account", "ACCT-1")).containsExactly(event.withGlobalPosition(1));
         }
     }
 
