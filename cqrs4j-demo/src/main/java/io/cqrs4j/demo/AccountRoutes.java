@@ -9,18 +9,28 @@ import io.cqrs4j.demo.domain.BankAccountCommand;
 import io.cqrs4j.demo.domain.BankAccountCommand.OpenAccount;
 import io.cqrs4j.demo.domain.BankAccountEvent;
 import io.cqrs4j.demo.domain.BankAccountView;
+import io.cqrs4j.persist.StoredView;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * cqrs-demo's two routes: {@code POST /account/{id}} executes a command and answers 204 with the
  * new version as {@code ETag}; {@code GET /account/{id}} answers the account's view or 404.
+ * {@code GET /account/{id}?min_version=N} reads your writes: it waits up to
+ * {@link #READ_YOUR_WRITES_WAIT} for the view to hold version N (the {@code ETag} of a POST), and
+ * answers 504 with a problem and {@code Retry-After} when it did not get there.
  */
 final class AccountRoutes {
 
     static final int MAX_BODY_BYTES = 64 * 1024;
+    /** The longest a {@code min_version} query waits for the view. */
+    static final Duration READ_YOUR_WRITES_WAIT = Duration.ofSeconds(2);
+    private static final Duration POLL = Duration.ofMillis(20);
+    private static final String MIN_VERSION = "min_version";
     private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final String ID_RULE = "1 to 128 characters of A-Z a-z 0-9 . _ : -";
 
@@ -53,10 +63,52 @@ final class AccountRoutes {
     void query(Context ctx) throws IOException {
         String accountId = accountId(ctx);
         echoRequestId(ctx);
+        String minVersion = ctx.queryParam(MIN_VERSION);
+        if (minVersion != null) {
+            queryAtLeast(ctx, accountId, minVersion(minVersion));
+            return;
+        }
         BankAccountView view = accountView.load(accountId).orElseThrow(() -> new InvalidRequestException(404,
                 "account " + accountId + " does not exist; open it with POST /account/" + accountId
                         + " {\"OpenAccount\":{\"account_id\":\"" + accountId + "\"}}"));
         ctx.contentType("application/json").result(Json.MAPPER.writeValueAsBytes(view));
+    }
+
+    private void queryAtLeast(Context ctx, String accountId, long minVersion) throws IOException {
+        long deadline = System.nanoTime() + READ_YOUR_WRITES_WAIT.toNanos();
+        Optional<StoredView<BankAccountView>> stored = accountView.loadWithVersion(accountId);
+        while (stored.isEmpty() || stored.get().context().version() < minVersion) {
+            if (System.nanoTime() >= deadline) {
+                ctx.header("Retry-After", "1");
+                Problems.write(ctx, 504, "the view of account " + accountId + " is at version "
+                        + stored.map(s -> Long.toString(s.context().version())).orElse("0 (none stored)")
+                        + ", not yet at min_version " + minVersion + ", after waiting " + READ_YOUR_WRITES_WAIT.toSeconds()
+                        + " s; the projection is behind (or the account has no such version): try again later");
+                return;
+            }
+            try {
+                Thread.sleep(POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the view of account " + accountId, e);
+            }
+            stored = accountView.loadWithVersion(accountId);
+        }
+        ctx.header("ETag", "\"" + stored.get().context().version() + "\"");
+        ctx.contentType("application/json").result(Json.MAPPER.writeValueAsBytes(stored.get().view()));
+    }
+
+    private static long minVersion(String value) {
+        try {
+            long version = Long.parseLong(value);
+            if (version >= 1) {
+                return version;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw InvalidRequestException.badRequest(MIN_VERSION + " must be a whole number from 1 (the ETag of a POST)"
+                + " but was '" + excerpt(value) + "'");
     }
 
     void missingId(Context ctx) {

@@ -10,6 +10,7 @@ import io.cqrs4j.demo.domain.BankAccount;
 import io.cqrs4j.demo.domain.BankAccountEvent;
 import io.cqrs4j.demo.domain.BankAccountView;
 import io.cqrs4j.persist.GenericQuery;
+import io.cqrs4j.persist.StoredView;
 import io.cqrs4j.persist.ViewRepository;
 import java.util.List;
 import java.util.Optional;
@@ -31,12 +32,24 @@ final class AccountViewQuery implements Query<BankAccountEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(AccountViewQuery.class);
     private static final int MAX_CATCH_UPS = 5;
 
+    private final ViewRepository<BankAccountView> views;
     private final GenericQuery<BankAccountView, BankAccountEvent> query;
     private final EventStore<BankAccount, BankAccountEvent> events;
 
     AccountViewQuery(ViewRepository<BankAccountView> views, EventStore<BankAccount, BankAccountEvent> events) {
+        this.views = views;
         this.query = GenericQuery.tracking(views, BankAccountView::initial);
         this.events = events;
+    }
+
+    /**
+     * Loads one account's view with its version, the sequence of the last event it holds.
+     *
+     * @param accountId the account
+     * @return the view and its version, or empty when no event has reached it
+     */
+    Optional<StoredView<BankAccountView>> loadWithVersion(String accountId) {
+        return views.loadWithContext(accountId);
     }
 
     /**

@@ -6,6 +6,9 @@ import io.cqrs4j.demo.domain.BankAccount;
 import io.cqrs4j.demo.domain.BankAccountCommand;
 import io.cqrs4j.demo.domain.BankAccountEvent;
 import io.cqrs4j.demo.domain.BankAccountServices;
+import io.cqrs4j.demo.domain.BankAccountView;
+import io.cqrs4j.persist.GenericQuery;
+import io.cqrs4j.projection.ProjectionRunner;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,18 +17,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The bank-account service over HTTP on Javalin: cqrs-demo's routes, on virtual threads, over
- * one {@link Storage}. Stopping the server leaves the storage open; its owner closes it.
+ * one {@link Storage}. The account view is fed in the request that wrote the events, or, when the
+ * storage is {@linkplain Storage#durable() durable}, by a {@link ProjectionRunner} that the server
+ * starts and stops. Stopping the server leaves the storage open; its owner closes it.
  */
 final class BankServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BankServer.class);
     /** Retries of a command that lost a race with another process sharing the database. */
     static final int RETRIES_ON_CONFLICT = 10;
+    /** The durable projection's name, its checkpoint's key. */
+    static final String PROJECTION = "account_query";
 
     private final Javalin app;
+    private final ProjectionRunner projection;
 
-    private BankServer(Javalin app) {
+    private BankServer(Javalin app, ProjectionRunner projection) {
         this.app = app;
+        this.projection = projection;
     }
 
     /**
@@ -38,9 +47,18 @@ final class BankServer implements AutoCloseable {
      */
     static BankServer start(Storage storage, BankAccountServices services, int port) {
         var accountView = new AccountViewQuery(storage.views(), storage.events());
-        CqrsFramework<BankAccount, BankAccountCommand, BankAccountEvent> cqrs = CqrsFramework.builder(storage.events())
-                .services(services)
-                .query(accountView)
+        var builder = CqrsFramework.builder(storage.events()).services(services);
+        ProjectionRunner projection = null;
+        if (storage.durable() == null) {
+            builder.query(accountView);
+        } else {
+            projection = ProjectionRunner.builder(PROJECTION, storage.durable().events(),
+                            GenericQuery.<BankAccountView, BankAccountEvent>tracking(storage.views(), BankAccountView::initial))
+                    .eventLog(storage.durable().log())
+                    .projectionStore(storage.durable().projections())
+                    .build();
+        }
+        CqrsFramework<BankAccount, BankAccountCommand, BankAccountEvent> cqrs = builder
                 .query(new LoggingQuery())
                 .retryOnConflict(RETRIES_ON_CONFLICT, Duration.ofMillis(100))
                 .build();
@@ -61,9 +79,19 @@ final class BankServer implements AutoCloseable {
             config.requestLogger.http((ctx, millis) -> LOG.debug("{} {} -> {} in {} ms",
                     ctx.method(), ctx.path(), ctx.statusCode(), millis));
         });
-        app.start(port);
+        if (projection != null) {
+            projection.start();
+        }
+        try {
+            app.start(port);
+        } catch (RuntimeException e) {
+            if (projection != null) {
+                projection.close();
+            }
+            throw e;
+        }
         LOG.info("bank-account service listening on port {} with {}", app.port(), storage.description());
-        return new BankServer(app);
+        return new BankServer(app, projection);
     }
 
     /**
@@ -75,8 +103,15 @@ final class BankServer implements AutoCloseable {
         return app.port();
     }
 
+    /** Stops serving, then stops the durable projection (releasing its lease) when there is one. */
     @Override
     public void close() {
-        app.stop();
+        try {
+            app.stop();
+        } finally {
+            if (projection != null) {
+                projection.close();
+            }
+        }
     }
 }

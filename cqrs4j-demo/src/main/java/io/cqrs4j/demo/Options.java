@@ -12,14 +12,18 @@ import java.util.Locale;
  * @param port the HTTP port, 0 for any free one
  * @param sourceOfTruth how accounts are loaded
  * @param help whether {@code --help} was asked for
+ * @param projection how the account view is fed: from {@code --projection}, else durable on
+ *     PostgreSQL and MySQL and sync on the other stores
  */
-record Options(Store store, boolean storeGiven, String url, int port, SourceOfTruth sourceOfTruth, boolean help) {
+record Options(Store store, boolean storeGiven, String url, int port, SourceOfTruth sourceOfTruth, boolean help,
+               Projection projection) {
 
     static final int DEFAULT_PORT = 3030;
 
     static final String USAGE = """
             usage: java -jar cqrs4j-demo.jar [--store sqlite|postgres|mysql|dynamodb|memory] [--url URL]
                                              [--port N] [--snapshot-every N | --aggregate-store]
+                                             [--projection sync|durable]
               --store             where events and views live (default sqlite, file ./data/bank.db)
               --url               the database: for sqlite a file path or jdbc:sqlite: URL; for postgres and mysql
                                   a JDBC URL such as jdbc:postgresql://127.0.0.1:5432/test?user=postgres;
@@ -27,6 +31,9 @@ record Options(Store store, boolean storeGiven, String url, int port, SourceOfTr
               --port              the HTTP port (default 3030; 0 picks a free one)
               --snapshot-every N  load an account from a snapshot written every N events, plus the events after it
               --aggregate-store   keep the current account beside its events and load only it
+              --projection        how the account view is fed: durable (from the event log by a projection
+                                  runner that survives restarts; postgres and mysql only, their default) or
+                                  sync (in the request that wrote the events; the default elsewhere)
               --help              print this help
             """;
 
@@ -36,6 +43,23 @@ record Options(Store store, boolean storeGiven, String url, int port, SourceOfTr
 
         String flag() {
             return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** How the account view is fed. */
+    enum Projection {
+        /** In the request that executed the command, before it answers. */
+        SYNC,
+        /** By core's {@code ProjectionRunner}, from the event log after its checkpoint (issue 7). */
+        DURABLE;
+
+        String flag() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** Whether the store offers an event log and a projection store. */
+        static boolean durableOn(Store store) {
+            return store == Store.POSTGRES || store == Store.MYSQL;
         }
     }
 
@@ -104,6 +128,7 @@ record Options(Store store, boolean storeGiven, String url, int port, SourceOfTr
         private Integer snapshotEvery;
         private boolean aggregateStore;
         private boolean help;
+        private Projection projection;
 
         Parser(String[] args) {
             this.args = args.clone();
@@ -133,6 +158,7 @@ record Options(Store store, boolean storeGiven, String url, int port, SourceOfTr
                 case "--port" -> port = number(flag, value(flag, inline), 0, 65_535);
                 case "--snapshot-every" -> snapshotEvery = number(flag, value(flag, inline), 1, Integer.MAX_VALUE);
                 case "--aggregate-store" -> aggregateStore = noValue(flag, inline);
+                case "--projection" -> projection = projection(value(flag, inline));
                 case "--help", "-h" -> help = noValue(flag, inline);
                 default -> throw new UsageException("unknown argument '" + flag + "'");
             }
@@ -167,6 +193,15 @@ record Options(Store store, boolean storeGiven, String url, int port, SourceOfTr
             throw new UsageException("--store must be one of sqlite, postgres, mysql, dynamodb, memory but was '" + value + "'");
         }
 
+        private static Projection projection(String value) throws UsageException {
+            for (Projection candidate : Projection.values()) {
+                if (candidate.flag().equals(value)) {
+                    return candidate;
+                }
+            }
+            throw new UsageException("--projection must be sync or durable but was '" + value + "'");
+        }
+
         private static int number(String flag, String value, int min, int max) throws UsageException {
             try {
                 int number = Integer.parseInt(value);
@@ -198,10 +233,16 @@ record Options(Store store, boolean storeGiven, String url, int port, SourceOfTr
                         + (store == Store.POSTGRES ? "jdbc:postgresql://127.0.0.1:5432/test?user=postgres"
                                                    : "jdbc:mariadb://127.0.0.1:3306/test?user=root"));
             }
+            if (projection == Projection.DURABLE && !Projection.durableOn(store)) {
+                throw new UsageException("--projection durable needs an event log, which --store " + store.flag()
+                        + " does not offer; use --store postgres or mysql, or --projection sync");
+            }
+            Projection feed = projection != null ? projection
+                    : Projection.durableOn(store) ? Projection.DURABLE : Projection.SYNC;
             SourceOfTruth mode = aggregateStore ? new SourceOfTruth.AggregateStore()
                     : snapshotEvery != null ? new SourceOfTruth.Snapshots(snapshotEvery)
                     : new SourceOfTruth.EventSourced();
-            return new Options(store, storeGiven, url, port, mode, help);
+            return new Options(store, storeGiven, url, port, mode, help, feed);
         }
     }
 }

@@ -4,13 +4,15 @@ package io.cqrs4j.demo;
 import com.zaxxer.hikari.HikariDataSource;
 import io.cqrs4j.DatabaseConnectionException;
 import io.cqrs4j.EventStore;
+import io.cqrs4j.demo.Options.Projection;
 import io.cqrs4j.demo.Options.SourceOfTruth;
-import io.cqrs4j.demo.Options.Store;
 import io.cqrs4j.demo.domain.BankAccount;
 import io.cqrs4j.demo.domain.BankAccountEvent;
 import io.cqrs4j.demo.domain.BankAccountView;
 import io.cqrs4j.jackson.JacksonEventSerializer;
+import io.cqrs4j.dynamodb.DynamoDbCqrs;
 import io.cqrs4j.jackson.JacksonViewSerializer;
+import io.cqrs4j.jdbc.EventTables;
 import io.cqrs4j.memory.InMemoryEventRepository;
 import io.cqrs4j.memory.InMemoryEventStore;
 import io.cqrs4j.memory.InMemoryViewRepository;
@@ -22,8 +24,13 @@ import io.cqrs4j.mysql.MysqlCqrs;
 import io.cqrs4j.postgres.PostgresCqrs;
 import io.cqrs4j.sqlite.SqliteCqrs;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Opens the {@link Storage} the options name, creating the schema on first start: the only place
@@ -44,29 +51,20 @@ final class Stores {
     private Stores() {
     }
 
-    /** A store that this build of the demo cannot open; the message says which and what to use instead. */
-    static final class StoreUnavailableException extends RuntimeException {
-
-        StoreUnavailableException(String message) {
-            super(message, null, false, false);
-        }
-    }
-
     /**
      * Opens the store, creating its schema on first start.
      *
      * @param options the command line
      * @return the storage, to be closed on shutdown
-     * @throws StoreUnavailableException when the store's module is not part of this build
      * @throws io.cqrs4j.DatabaseConnectionException when the database cannot be reached
      */
     static Storage open(Options options) {
         return switch (options.store()) {
             case MEMORY -> memory(options.sourceOfTruth());
             case SQLITE -> sqlite(sqliteFile(options.url()), options.sourceOfTruth());
-            case POSTGRES -> postgres(options.url(), options.sourceOfTruth());
-            case MYSQL -> mysql(options.url(), options.sourceOfTruth());
-            case DYNAMODB -> throw unavailable(options.store());
+            case POSTGRES -> postgres(options.url(), options.sourceOfTruth(), options.projection());
+            case MYSQL -> mysql(options.url(), options.sourceOfTruth(), options.projection());
+            case DYNAMODB -> dynamodb(options.url(), options.sourceOfTruth());
         };
     }
 
@@ -87,21 +85,40 @@ final class Stores {
     }
 
     /**
-     * PostgreSQL in the tables of postgres-es and cqrs-demo ({@code events}, {@code snapshots},
-     * {@code account_query}), created unless they exist.
+     * PostgreSQL with the view fed in the request, as {@link #postgres(String, SourceOfTruth, Projection)}.
      *
      * @param url a pgjdbc URL; user and password may be given as its parameters
      * @param mode how accounts are loaded
      * @return the storage, holding a connection pool
      */
     static Storage postgres(String url, SourceOfTruth mode) {
+        return postgres(url, mode, Projection.SYNC);
+    }
+
+    /**
+     * PostgreSQL in the tables of postgres-es and cqrs-demo ({@code events}, {@code snapshots},
+     * {@code account_query}) and of durable projections, created unless they exist. A durable
+     * projection adds the global-order columns to an {@code events} table that postgres-es
+     * created (idempotent; cqrs-demo keeps working with the table).
+     *
+     * @param url a pgjdbc URL; user and password may be given as its parameters
+     * @param mode how accounts are loaded
+     * @param projection how the view is fed
+     * @return the storage, holding a connection pool
+     */
+    static Storage postgres(String url, SourceOfTruth mode, Projection projection) {
         HikariDataSource pool = PostgresCqrs.pool(url);
         try {
             PostgresCqrs.createSchema(pool);
             PostgresCqrs.createViewTable(pool, VIEW_TABLE);
-            return new Storage("postgres " + withoutQuery(url) + ", " + mode.describe(),
-                    persisted(PostgresCqrs.eventRepository(pool), mode),
-                    PostgresCqrs.viewRepository(pool, VIEW_TABLE, VIEWS), pool);
+            var events = persisted(PostgresCqrs.eventRepository(pool), mode);
+            Storage.Durable durable = null;
+            if (projection == Projection.DURABLE) {
+                PostgresCqrs.upgradeSchema(pool, EventTables.defaults());
+                durable = new Storage.Durable(events, PostgresCqrs.eventLog(pool), PostgresCqrs.projectionStore(pool));
+            }
+            return new Storage("postgres " + withoutQuery(url) + ", " + mode.describe() + ", " + describe(projection),
+                    events, PostgresCqrs.viewRepository(pool, VIEW_TABLE, VIEWS), pool, durable);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -109,23 +126,81 @@ final class Stores {
     }
 
     /**
-     * MySQL 8 or MariaDB in the tables of mysql-es ({@code events}, {@code snapshots}) and
-     * {@code account_query}, created unless they exist.
+     * MySQL with the view fed in the request, as {@link #mysql(String, SourceOfTruth, Projection)}.
      *
      * @param url a MariaDB or MySQL JDBC URL; user and password may be given as its parameters
      * @param mode how accounts are loaded
      * @return the storage, holding a connection pool
      */
     static Storage mysql(String url, SourceOfTruth mode) {
+        return mysql(url, mode, Projection.SYNC);
+    }
+
+    /**
+     * MySQL 8 or MariaDB in the tables of mysql-es ({@code events}, {@code snapshots}),
+     * {@code account_query} and of durable projections, created unless they exist. A durable
+     * projection adds the global-order columns to an {@code events} table that mysql-es created.
+     *
+     * @param url a MariaDB or MySQL JDBC URL; user and password may be given as its parameters
+     * @param mode how accounts are loaded
+     * @param projection how the view is fed
+     * @return the storage, holding a connection pool
+     */
+    static Storage mysql(String url, SourceOfTruth mode, Projection projection) {
         HikariDataSource pool = MysqlCqrs.pool(url, null, null);
         try {
             MysqlCqrs.createSchema(pool);
             MysqlCqrs.createViewTable(pool, VIEW_TABLE);
-            return new Storage("mysql " + withoutQuery(url) + ", " + mode.describe(),
-                    persisted(MysqlCqrs.eventRepository(pool), mode),
-                    MysqlCqrs.viewRepository(pool, VIEW_TABLE, VIEWS), pool);
+            var events = persisted(MysqlCqrs.eventRepository(pool), mode);
+            Storage.Durable durable = null;
+            if (projection == Projection.DURABLE) {
+                MysqlCqrs.upgradeSchema(pool, EventTables.defaults());
+                durable = new Storage.Durable(events, MysqlCqrs.eventLog(pool), MysqlCqrs.projectionStore(pool));
+            }
+            return new Storage("mysql " + withoutQuery(url) + ", " + mode.describe() + ", " + describe(projection),
+                    events, MysqlCqrs.viewRepository(pool, VIEW_TABLE, VIEWS), pool, durable);
         } catch (RuntimeException e) {
             pool.close();
+            throw e;
+        }
+    }
+
+    /**
+     * DynamoDB in the tables {@code Events}, {@code Snapshots} and {@code account_query}, created
+     * unless they exist. The region is {@code AWS_REGION}, else {@code us-east-1}. Without a URL
+     * the client reaches AWS with the default credentials chain; with one (DynamoDB Local,
+     * dynalite) it signs with the static credentials {@code local}/{@code local} unless
+     * {@code AWS_ACCESS_KEY_ID} is set, when the default chain applies.
+     *
+     * @param url the endpoint, e.g. {@code http://127.0.0.1:8000}, or null for AWS
+     * @param mode how accounts are loaded
+     * @return the storage, holding the client
+     */
+    static Storage dynamodb(String url, SourceOfTruth mode) {
+        String region = env("AWS_REGION", "us-east-1");
+        DynamoDbClient client;
+        if (url == null) {
+            client = DynamoDbCqrs.client(region);
+        } else {
+            URI endpoint;
+            try {
+                endpoint = URI.create(url);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--url for dynamodb must be an endpoint such as http://127.0.0.1:8000"
+                        + " but was '" + url + "' (" + e.getMessage() + ")", e);
+            }
+            client = DynamoDbCqrs.client(endpoint, region, System.getenv("AWS_ACCESS_KEY_ID") == null
+                    ? StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))
+                    : DefaultCredentialsProvider.builder().build());
+        }
+        try {
+            DynamoDbCqrs.createTables(client);
+            DynamoDbCqrs.createViewTable(client, VIEW_TABLE);
+            return new Storage("dynamodb " + (url == null ? region : url + " (" + region + ")") + ", " + mode.describe(),
+                    persisted(DynamoDbCqrs.eventRepository(client), mode),
+                    DynamoDbCqrs.viewRepository(client, VIEW_TABLE, VIEWS), client);
+        } catch (RuntimeException e) {
+            client.close();
             throw e;
         }
     }
@@ -172,7 +247,7 @@ final class Stores {
         return Path.of(file);
     }
 
-    private static EventStore<BankAccount, BankAccountEvent> persisted(PersistedEventRepository repository, SourceOfTruth mode) {
+    private static PersistedEventStore<BankAccount, BankAccountEvent> persisted(PersistedEventRepository repository, SourceOfTruth mode) {
         return switch (mode) {
             case SourceOfTruth.EventSourced e -> PersistedEventStore.eventSourced(repository, EVENTS);
             case SourceOfTruth.Snapshots s -> PersistedEventStore.snapshotting(repository, EVENTS, s.every());
@@ -180,9 +255,16 @@ final class Stores {
         };
     }
 
-    private static StoreUnavailableException unavailable(Store store) {
-        return new StoreUnavailableException("--store " + store.flag() + " is not part of this build yet (cqrs4j-"
-                + store.flag() + " is missing); run with --store sqlite, postgres, mysql or memory");
+    private static String describe(Projection projection) {
+        return switch (projection) {
+            case SYNC -> "view fed in the request";
+            case DURABLE -> "view fed by a durable projection";
+        };
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
     }
 
     /** The URL without its parameters, which may hold a password. */

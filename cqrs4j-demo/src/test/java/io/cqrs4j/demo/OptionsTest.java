@@ -4,6 +4,7 @@ package io.cqrs4j.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cqrs4j.demo.Options.Projection;
 import io.cqrs4j.demo.Options.SourceOfTruth;
 import io.cqrs4j.demo.Options.Store;
 import java.io.ByteArrayOutputStream;
@@ -20,7 +21,8 @@ class OptionsTest {
     void defaults_to_event_sourced_sqlite_on_port_3030() throws Exception {
         Options options = Options.parse();
 
-        assertThat(options).isEqualTo(new Options(Store.SQLITE, false, null, 3030, new SourceOfTruth.EventSourced(), false));
+        assertThat(options).isEqualTo(new Options(Store.SQLITE, false, null, 3030, new SourceOfTruth.EventSourced(), false,
+                Projection.SYNC));
     }
 
     @Test
@@ -29,7 +31,7 @@ class OptionsTest {
                 "--snapshot-every=25");
 
         assertThat(options).isEqualTo(new Options(Store.POSTGRES, true, "jdbc:postgresql://h/db?user=u&a=b", 0,
-                new SourceOfTruth.Snapshots(25), false));
+                new SourceOfTruth.Snapshots(25), false, Projection.DURABLE));
     }
 
     @Test
@@ -53,6 +55,11 @@ class OptionsTest {
             "--store postgres                           | --store postgres needs --url, e.g. --url jdbc:postgresql://",
             "--port --store memory                      | --port needs a value",
             "--store sqlite --url jdbc:sqlite::memory:  | --url for sqlite must name a database file",
+            "--store memory --projection durable        | --projection durable needs an event log, which --store memory",
+            "--store dynamodb --projection durable      | --projection durable needs an event log, which --store dynamodb",
+            "--projection durable                       | --projection durable needs an event log, which --store sqlite",
+            "--projection eventually                    | --projection must be sync or durable but was 'eventually'",
+            "--projection                               | --projection needs a value",
     })
     void refuses_a_bad_command_line_naming_the_flag(String commandLine, String message) {
         String[] args = commandLine.trim().split("\\s+");
@@ -91,14 +98,21 @@ class OptionsTest {
         assertThat(status).isEqualTo(1);
     }
 
-    @Test
-    void an_explicit_store_that_this_build_lacks_exits_with_1() {
-        var err = new ByteArrayOutputStream();
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--store postgres --url u                       | DURABLE",
+            "--store mysql --url u                          | DURABLE",
+            "--store postgres --url u --projection sync     | SYNC",
+            "--store mysql --url u --projection=durable     | DURABLE",
+            "--store sqlite                                 | SYNC",
+            "--store memory --projection sync               | SYNC",
+            "--store dynamodb                               | SYNC",
+    })
+    void feeds_the_view_durably_by_default_on_server_stores_and_in_the_request_elsewhere(String commandLine,
+                                                                                        Projection expected) throws Exception {
+        Options options = Options.parse(commandLine.trim().split("\\s+"));
 
-        int status = Main.launch(new String[] {"--store", "dynamodb"},
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-
-        assertThat(status).isEqualTo(1);
+        assertThat(options.projection()).isEqualTo(expected);
     }
 
     @Test
