@@ -147,6 +147,17 @@ final class MysqlDialect implements SqlDialect {
         return Optional.of(MysqlGlobalOrder.INSTANCE);
     }
 
+    /**
+     * The default projection tables with projection and owner names compared exactly (a binary
+     * collation), as the ids of events are: {@code Ledger} and {@code ledger} are two projections,
+     * not one, whatever the database's default collation.
+     */
+    @Override
+    public String projectionTablesScript() {
+        return SqlDialect.super.projectionTablesScript()
+                .replace("VARCHAR(200) NOT NULL", "VARCHAR(200) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL");
+    }
+
     @Override
     public String databaseClockMillis() {
         return CLOCK;

@@ -14,6 +14,7 @@ import io.cqrs4j.projection.ParkedEvent;
 import io.cqrs4j.projection.ProjectionStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -88,6 +89,18 @@ class MysqlProjectionStoreTest {
         assertThat(second.token()).isEqualTo(first.token() + 1);
         assertThatThrownBy(() -> store.saveCheckpoint(first, LogPosition.of(8))).isInstanceOf(LeaseLostException.class);
         assertThat(store.checkpoint(projection)).as("the new holder continues from the checkpoint").isEqualTo(LogPosition.of(4));
+    }
+
+    @Test
+    void projection_names_that_differ_only_in_case_are_two_projections() {
+        String upper = projection.toUpperCase(Locale.ROOT);
+
+        Lease lower = store.acquire(projection, "a", LONG).orElseThrow();
+        Optional<Lease> other = store.acquire(upper, "b", LONG);
+        store.saveCheckpoint(lower, LogPosition.of(5));
+
+        assertThat(other).isPresent();
+        assertThat(store.checkpoint(upper)).isEqualTo(LogPosition.START);
     }
 
     @Test
