@@ -12,9 +12,13 @@ import java.sql.Statement;
  * The sequencer-row order on MySQL and MariaDB, which have no snapshot horizon: every append
  * through cqrs4j first locks the one row of {@code <events>_sequencer} in its transaction, so
  * appends commit one at a time and the {@code AUTO_INCREMENT global_position} of a later append is
- * always greater than that of every earlier one. InnoDB makes a transaction's changes visible
- * before it releases its locks, so a reader that sees position 11 sees 10 too: reading
- * {@code global_position > checkpoint} never skips an event. The transaction part is 0. The price:
+ * always greater than that of every earlier one. The log is read with a locking read
+ * ({@code LOCK IN SHARE MODE}), which reads the latest committed rows rather than a snapshot and
+ * waits for an append still in flight: a plain consistent read was seen, on MariaDB 10.11 under
+ * load, to show a later append before an earlier one had become visible to new snapshots, so it
+ * can skip; the locking read cannot. Reading {@code global_position > checkpoint} therefore never
+ * skips an event; an append held open holds the reader until it ends (at most
+ * {@code innodb_lock_wait_timeout}, then the read fails and is retried). The transaction part is 0. The price:
  * appends are serialised across aggregates. Writers that bypass the sequencer (mysql-es) are not
  * covered; see {@code docs/adr/07-global-order-mysql-sqlite.md}.
  */
@@ -48,7 +52,7 @@ final class MysqlGlobalOrder implements GlobalOrder {
     public String selectLog(String events) {
         return "SELECT 0, global_position, CAST(UNIX_TIMESTAMP(recorded_at) * 1000 AS SIGNED),"
                 + " aggregate_type, aggregate_id, sequence, event_type, event_version, payload, metadata"
-                + " FROM " + events + " WHERE global_position > ? ORDER BY global_position LIMIT ?";
+                + " FROM " + events + " WHERE global_position > ? ORDER BY global_position LIMIT ? LOCK IN SHARE MODE";
     }
 
     @Override

@@ -94,6 +94,12 @@ class MysqlEventLogTest {
         threads.shutdown();
 
         int total = WRITERS * COMMITS_PER_WRITER * EVENTS_PER_COMMIT;
+        var read = new java.util.HashSet<Long>();
+        seen.forEach(logged -> read.add(logged.position().position()));
+        List<String> skipped = database.query("SELECT global_position AS p, aggregate_id AS id, sequence AS s FROM "
+                + tables.events() + " ORDER BY global_position").stream()
+                .filter(row -> !read.contains(((Number) row.get("p")).longValue())).map(Object::toString).toList();
+        assertThat(skipped).as("events the reader skipped").isEmpty();
         assertThat(seen).as("every event, each once").hasSize(total);
         assertThat(seen).extracting(LoggedEvent::position).isSortedAccordingTo(LogPosition::compareTo)
                 .doesNotHaveDuplicates();
