@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -94,7 +95,7 @@ class MysqlEventLogTest {
         threads.shutdown();
 
         int total = WRITERS * COMMITS_PER_WRITER * EVENTS_PER_COMMIT;
-        var read = new java.util.HashSet<Long>();
+        var read = new HashSet<Long>();
         seen.forEach(logged -> read.add(logged.position().position()));
         List<String> skipped = database.query("SELECT global_position AS p, aggregate_id AS id, sequence AS s FROM "
                 + tables.events() + " ORDER BY global_position").stream()
