@@ -170,9 +170,8 @@ public final class PersistedEventStore<A extends Aggregate<?, E, ?>, E extends D
         A state = start.aggregate();
         long version = start.version();
         for (SerializedEvent stored : events) {
-            EventEnvelope<E> event = codec.decode(stored);
-            state = Aggregates.apply(state, event.payload());
-            version = event.sequence();
+            state = Aggregates.apply(state, codec.decodePayload(stored));
+            version = stored.sequence();
         }
         return new Context<>(start.aggregateId(), state, version, start.snapshotVersion(), start.snapshotStale());
     }
