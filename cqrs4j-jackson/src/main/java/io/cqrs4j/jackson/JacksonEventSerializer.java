@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.cqrs4j.Aggregate;
 import io.cqrs4j.DomainEvent;
 import io.cqrs4j.Metadata;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -52,6 +54,8 @@ public final class JacksonEventSerializer<A extends Aggregate<?, E, ?>, E extend
     private final Class<?> aggregateClass;
     private final EventTypes events;
     private final ObjectMapper mapper;
+    /** One reader per event class, built once: resolving the type per event showed in JFR profiles. */
+    private final ConcurrentHashMap<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
 
     private JacksonEventSerializer(Supplier<A> initial, ObjectMapper mapper) {
         this.initial = Objects.requireNonNull(initial, "initial");
@@ -142,7 +146,7 @@ public final class JacksonEventSerializer<A extends Aggregate<?, E, ?>, E extend
             tag = parser.currentName();
             Class<?> type = known(tag);
             parser.nextToken();
-            E event = cast(mapper.readValue(parser, type), tag);
+            E event = cast(readers.computeIfAbsent(type, mapper::readerFor).readValue(parser), tag);
             if (parser.nextToken() != JsonToken.END_OBJECT) {
                 throw notTagged(payload, "it has a key after '" + tag + "': '" + parser.currentName() + "'");
             }
