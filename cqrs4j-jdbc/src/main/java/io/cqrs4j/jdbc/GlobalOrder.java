@@ -67,6 +67,17 @@ public interface GlobalOrder {
     }
 
     /**
+     * Whether {@link #beforeAppend} does anything, so that an append needs a transaction even for
+     * one event; a strategy that overrides {@code beforeAppend} returns true. The default is false,
+     * which lets a one-event append without a snapshot run as one auto-committed statement.
+     *
+     * @return true when appends take a lock before inserting
+     */
+    default boolean locksOnAppend() {
+        return false;
+    }
+
+    /**
      * Selects the next page of the log. Parameters, bound by {@link #bindLog}: by default the
      * transaction part and the position part of the position after which to read, then the page
      * size. Columns: transaction part (0 where the

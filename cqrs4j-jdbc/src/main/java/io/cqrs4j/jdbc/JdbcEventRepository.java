@@ -107,6 +107,11 @@ final class JdbcEventRepository implements PersistedEventRepository {
         boolean positioned = positionColumn.present(); // before taking a connection: the probe may take one
         try (Connection connection = runner.connect(doing)) {
             boolean autoCommit = connection.getAutoCommit();
+            if (autoCommit && events.size() == 1 && snapshot == null && !(positioned && appendsLock())) {
+                // One INSERT is atomic by itself: auto-commit saves the COMMIT round trip of the common case.
+                insertEvents(connection, events);
+                return;
+            }
             connection.setAutoCommit(false);
             try {
                 if (positioned) {
@@ -127,6 +132,10 @@ final class JdbcEventRepository implements PersistedEventRepository {
             throw errors.translate(e, doing, cause -> new AggregateConflictException(first.aggregateType(),
                     first.aggregateId(), first.sequence() - 1, -1, cause));
         }
+    }
+
+    private boolean appendsLock() {
+        return dialect.globalOrder().map(GlobalOrder::locksOnAppend).orElse(false);
     }
 
     private void insertEvents(Connection connection, List<SerializedEvent> events) throws SQLException {

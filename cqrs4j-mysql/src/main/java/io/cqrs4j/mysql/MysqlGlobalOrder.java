@@ -37,6 +37,11 @@ final class MysqlGlobalOrder implements GlobalOrder {
     }
 
     @Override
+    public boolean locksOnAppend() {
+        return true;
+    }
+
+    @Override
     public void beforeAppend(Connection connection, String events) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             int updated = statement.executeUpdate("UPDATE " + events + "_sequencer SET appends = appends + 1 WHERE id = 1");
