@@ -3,42 +3,30 @@ package io.cqrs4j.mysql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cqrs4j.conformance.EventLogContract;
 import io.cqrs4j.jdbc.EventTables;
 import io.cqrs4j.persist.PersistedEventRepository;
 import io.cqrs4j.persist.SerializedEvent;
 import io.cqrs4j.projection.EventLog;
-import io.cqrs4j.projection.LogBatch;
 import io.cqrs4j.projection.LogPosition;
 import io.cqrs4j.projection.LoggedEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * The sequencer-row order on real MariaDB (ADR 07): concurrent appenders, some holding their
  * transaction open after inserting, and a reader paging from its checkpoint that must see every
  * event exactly once, in per-aggregate order; and the upgrade of a mysql-es table.
  */
-class MysqlEventLogTest {
+class MysqlEventLogTest extends EventLogContract {
 
-    private static final int WRITERS = 8;
-    private static final int COMMITS_PER_WRITER = 250;
-    private static final int EVENTS_PER_COMMIT = 2;
-    private static final int AGGREGATES_PER_WRITER = 5;
     private static final String TYPE = "ledger";
 
     private static TestMariaDb database;
@@ -53,95 +41,27 @@ class MysqlEventLogTest {
         database.close();
     }
 
-    @Test
-    @Timeout(value = 5, unit = TimeUnit.MINUTES)
-    void eight_writers_some_holding_their_transaction_open_never_make_a_reader_skip_an_event() throws Exception {
-        EventTables tables = database.tables();
-        PersistedEventRepository repository = database.eventRepository();
-        EventLog log = MysqlCqrs.eventLog(database.dataSource(), tables);
-        var writing = new AtomicBoolean(true);
-        var seen = new ArrayList<LoggedEvent>();
-        ExecutorService threads = Executors.newFixedThreadPool(WRITERS + 1);
+    @Override
+    protected PersistedEventRepository eventRepository() {
+        return database.eventRepository();
+    }
 
-        Future<?> reader = threads.submit(() -> {
-            LogPosition after = LogPosition.START;
-            boolean last = false;
-            while (!last) {
-                last = !writing.get();
-                LogBatch batch;
-                do {
-                    batch = log.read(after, 100);
-                    seen.addAll(batch.events());
-                    if (!batch.events().isEmpty()) {
-                        after = batch.events().getLast().position();
-                    }
-                } while (batch.events().size() == 100);
-            }
-            return null;
-        });
-        var writers = new ArrayList<Future<?>>();
-        for (int writer = 0; writer < WRITERS; writer++) {
-            int id = writer;
-            writers.add(threads.submit(() -> {
-                write(id, repository, tables);
-                return null;
-            }));
-        }
-        for (Future<?> writer : writers) {
-            writer.get();
-        }
-        writing.set(false);
-        reader.get();
-        threads.shutdown();
+    @Override
+    protected EventLog eventLog() {
+        return MysqlCqrs.eventLog(database.dataSource(), database.tables());
+    }
 
-        int total = WRITERS * COMMITS_PER_WRITER * EVENTS_PER_COMMIT;
-        var read = new HashSet<Long>();
-        seen.forEach(logged -> read.add(logged.position().position()));
-        List<String> skipped = database.query("SELECT global_position AS p, aggregate_id AS id, sequence AS s FROM "
-                + tables.events() + " ORDER BY global_position").stream()
+    @Override
+    protected List<String> storedEventsNotRead(Set<Long> read) {
+        return database.query("SELECT global_position AS p, aggregate_id AS id, sequence AS s FROM "
+                + database.tables().events() + " ORDER BY global_position").stream()
                 .filter(row -> !read.contains(((Number) row.get("p")).longValue())).map(Object::toString).toList();
-        assertThat(skipped).as("events the reader skipped").isEmpty();
-        assertThat(seen).as("every event, each once").hasSize(total);
-        assertThat(seen).extracting(LoggedEvent::position).isSortedAccordingTo(LogPosition::compareTo)
-                .doesNotHaveDuplicates();
-        var lastSequence = new HashMap<String, Long>();
-        for (LoggedEvent logged : seen) {
-            SerializedEvent event = logged.event();
-            long previous = lastSequence.getOrDefault(event.aggregateId(), 0L);
-            assertThat(event.sequence()).as("the next event of %s", event.aggregateId()).isEqualTo(previous + 1);
-            assertThat(event.globalPosition()).isEqualTo(logged.position().position());
-            lastSequence.put(event.aggregateId(), event.sequence());
-        }
-        assertThat(lastSequence).hasSize(WRITERS * AGGREGATES_PER_WRITER)
-                .allSatisfy((aggregate, sequence) -> assertThat(sequence)
-                        .isEqualTo((long) COMMITS_PER_WRITER / AGGREGATES_PER_WRITER * EVENTS_PER_COMMIT));
     }
 
-    /**
-     * Appends two events per commit to this writer's aggregates, in turn. Odd writers append
-     * through the repository; even ones append as it does (the sequencer row, then the inserts) on
-     * a connection of their own and, every tenth commit, sleep before committing.
-     */
-    private static void write(int writer, PersistedEventRepository repository, EventTables tables) throws Exception {
-        var sequences = new long[AGGREGATES_PER_WRITER];
-        for (int commit = 0; commit < COMMITS_PER_WRITER; commit++) {
-            int aggregate = commit % AGGREGATES_PER_WRITER;
-            String id = "w" + writer + "-a" + aggregate;
-            var events = new ArrayList<SerializedEvent>();
-            for (int event = 0; event < EVENTS_PER_COMMIT; event++) {
-                long sequence = ++sequences[aggregate];
-                events.add(new SerializedEvent(TYPE, id, sequence, "Noted", "1.0", "{\"Noted\":{\"n\":" + sequence + "}}", "{}"));
-            }
-            if (writer % 2 == 1) {
-                repository.persist(events, null);
-            } else {
-                appendHeldOpen(tables, events, commit % 10 == 0 ? 20 : 0);
-            }
-        }
-    }
-
-    private static void appendHeldOpen(EventTables tables, List<SerializedEvent> events, long holdMillis)
-            throws SQLException, InterruptedException {
+    /** Inserts as the repository does, on a connection of its own, holding the transaction open {@code holdMillis}. */
+    @Override
+    protected void appendHeldOpen(List<SerializedEvent> events, long holdMillis) throws SQLException, InterruptedException {
+        EventTables tables = database.tables();
         try (Connection connection = database.dataSource().getConnection()) {
             connection.setAutoCommit(false);
             MysqlGlobalOrder.INSTANCE.beforeAppend(connection, tables.events());
