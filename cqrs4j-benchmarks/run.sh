@@ -77,7 +77,7 @@ fi
 [ -f "$jar" ] || { echo "$jar is missing: run without --no-build" >&2; exit 1; }
 
 results="$here/target/results.md"
-quiet="-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"
+quiet="-Dorg.slf4j.simpleLogger.defaultLogLevel=warn --enable-native-access=ALL-UNNAMED"   # sqlite-jdbc loads a native library
 {
   echo "# cqrs4j benchmark results"
   echo

@@ -9,6 +9,7 @@ import io.cqrs4j.jdbc.EventTables;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
@@ -36,6 +37,7 @@ final class RawJdbcWorkload implements Workload {
     private final DataSource pool;
     private final RawSql sql;
     private final Shape shape;
+    private final boolean immediate;
     /** The single-insert baseline's in-memory state, its equivalent of the aggregate cache. */
     private final ConcurrentHashMap<String, Tail> states = new ConcurrentHashMap<>();
 
@@ -43,11 +45,16 @@ final class RawJdbcWorkload implements Workload {
         this.pool = target.pool();
         this.sql = new RawSql(target, tables);
         this.shape = shape;
+        this.immediate = target.rawBeginsImmediate();
     }
 
     @Override
     public void execute(String accountId, BankAccountCommand command) {
         try (Connection connection = pool.getConnection()) {
+            if (immediate) {
+                executeImmediate(connection, accountId, command);
+                return;
+            }
             connection.setAutoCommit(false);
             try {
                 transaction(connection, accountId, command);
@@ -63,6 +70,21 @@ final class RawJdbcWorkload implements Workload {
                 states.remove(accountId);
             }
             throw sql.translate(e, accountId);
+        }
+    }
+
+    /** The transaction as SQL statements on an auto-commit connection, taking the write lock first. */
+    private void executeImmediate(Connection connection, String accountId, BankAccountCommand command)
+            throws SQLException {
+        try (Statement control = connection.createStatement()) {
+            control.execute("BEGIN IMMEDIATE");
+            try {
+                transaction(connection, accountId, command);
+                control.execute("COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                control.execute("ROLLBACK");
+                throw e;
+            }
         }
     }
 

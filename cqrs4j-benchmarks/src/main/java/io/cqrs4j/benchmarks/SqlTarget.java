@@ -85,6 +85,18 @@ sealed interface SqlTarget extends AutoCloseable permits PostgresTarget, MysqlTa
     boolean isConflict(SQLException error);
 
     /**
+     * Whether the raw baseline must take the write lock when its transaction begins
+     * ({@code BEGIN IMMEDIATE}): SQLite, where a read-then-write transaction otherwise fails with
+     * SQLITE_BUSY_SNAPSHOT whenever another writer committed in between, as hand-written SQLite
+     * code avoids.
+     *
+     * @return true for SQLite
+     */
+    default boolean rawBeginsImmediate() {
+        return false;
+    }
+
+    /**
      * Refreshes the planner's statistics of {@code tables} after seeding.
      *
      * @param tables the tables

@@ -15,8 +15,8 @@ import java.sql.SQLException;
 /**
  * SQLite through cqrs4j-sqlite: {@link SqliteCqrs#pool}'s pool (WAL mode, busy timeout) on the
  * file {@code CQRS4J_BENCH_SQLITE_FILE} (default {@code target/bench.sqlite}), resized to the
- * benchmark's size. One writer at a time: a raw transaction whose read snapshot went stale before
- * its write fails with SQLITE_BUSY_SNAPSHOT and is retried as a conflict.
+ * benchmark's size. One writer at a time: the raw baseline begins its transactions IMMEDIATE, so
+ * its read-then-write never finds its snapshot stale.
  */
 final class SqliteTarget implements SqlTarget {
 
@@ -71,6 +71,11 @@ final class SqliteTarget implements SqlTarget {
     public boolean isConflict(SQLException error) {
         int primary = error.getErrorCode() & 0xff;
         return primary == CONSTRAINT || primary == BUSY;
+    }
+
+    @Override
+    public boolean rawBeginsImmediate() {
+        return true;
     }
 
     @Override
