@@ -59,6 +59,20 @@ final class AggregateCache<A> {
         }
     }
 
+    /** Evicts the aggregate unless the cache holds a version newer than {@code staleVersion} (a winner's fresh entry). */
+    void evictUnlessNewer(String aggregateId, long staleVersion) {
+        Segment<A> segment = segmentOf(aggregateId);
+        segment.lock.lock();
+        try {
+            AggregateContext<A> cached = segment.entries.get(aggregateId);
+            if (cached != null && cached.version() <= staleVersion) {
+                segment.entries.remove(aggregateId);
+            }
+        } finally {
+            segment.lock.unlock();
+        }
+    }
+
     private Segment<A> segmentOf(String aggregateId) {
         int hash = aggregateId.hashCode();
         return segments[(hash ^ (hash >>> 16)) & (SEGMENTS - 1)];

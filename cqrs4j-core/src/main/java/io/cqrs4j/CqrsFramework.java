@@ -160,8 +160,12 @@ public final class CqrsFramework<A extends Aggregate<C, E, ?>, C, E extends Doma
         List<EventEnvelope<E>> committed;
         try {
             committed = store.commit(context, events, metadata);
+        } catch (AggregateConflictException e) {
+            // stale: drop it, but keep an entry the winning command already put there
+            cache.evictUnlessNewer(context.aggregateId(), context.version());
+            throw e;
         } catch (RuntimeException e) {
-            cache.evict(context.aggregateId());   // stale, or unknown after a failure: reload next time
+            cache.evict(context.aggregateId());   // unknown after a failure: reload next time
             throw e;
         }
         store.afterCommit(context, committed).ifPresentOrElse(cache::put, () -> cache.evict(context.aggregateId()));
