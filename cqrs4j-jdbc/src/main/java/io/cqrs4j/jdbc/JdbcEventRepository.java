@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The events and snapshots of every aggregate type in two tables, over JDBC.
  *
- * <p>A commit is one transaction: the events go in as one batch, the snapshot's compare-and-set
+ * <p>A commit is one transaction: its events go in as one batch (one event: one INSERT), the snapshot's compare-and-set
  * runs in the same transaction and is checked before it commits, and anything unexpected rolls
  * all of it back. The events' primary key is the optimistic lock. Snapshots are updated in place
  * (one row per aggregate); reads take the row with the highest last sequence, so the extra rows a
@@ -140,18 +140,29 @@ final class JdbcEventRepository implements PersistedEventRepository {
 
     private void insertEvents(Connection connection, List<SerializedEvent> events) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(insertEvent)) {
+            if (events.size() == 1) {
+                // the common case; a batch of one costs the driver's batch bookkeeping, and on a
+                // conflict two BatchUpdateExceptions besides the driver's own error
+                bindEvent(statement, events.getFirst());
+                statement.executeUpdate();
+                return;
+            }
             for (SerializedEvent event : events) {
-                statement.setString(1, event.aggregateType());
-                statement.setString(2, event.aggregateId());
-                statement.setLong(3, event.sequence());
-                statement.setString(4, event.eventType());
-                statement.setString(5, event.eventVersion());
-                dialect.setJson(statement, 6, event.payload());
-                dialect.setJson(statement, 7, event.metadata());
+                bindEvent(statement, event);
                 statement.addBatch();
             }
             statement.executeBatch();
         }
+    }
+
+    private void bindEvent(PreparedStatement statement, SerializedEvent event) throws SQLException {
+        statement.setString(1, event.aggregateType());
+        statement.setString(2, event.aggregateId());
+        statement.setLong(3, event.sequence());
+        statement.setString(4, event.eventType());
+        statement.setString(5, event.eventVersion());
+        dialect.setJson(statement, 6, event.payload());
+        dialect.setJson(statement, 7, event.metadata());
     }
 
     /** The snapshot's compare-and-set; false when the stored snapshot is not the expected one. */
