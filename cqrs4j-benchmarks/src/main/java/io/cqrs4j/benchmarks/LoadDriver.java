@@ -52,11 +52,8 @@ public final class LoadDriver {
                     spec.clients());
             default -> {
                 try (SqlTarget target = SqlTarget.connect(store, options.integer("pool", spec.clients()))) {
-                    var all = new ArrayList<>(Phases.sql(target, spec.accounts()));
-                    if (!modes.contains("all")) {
-                        all.addAll(Phases.sqlPrototypes(target, spec.accounts()));
-                    }
-                    driver.runAll(store, only(modes, all), target.describe(), spec.clients());
+                    driver.runAll(store, only(modes, Phases.sql(target, spec.accounts())), target.describe(),
+                            spec.clients());
                 }
             }
         }

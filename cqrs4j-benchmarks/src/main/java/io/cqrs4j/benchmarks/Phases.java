@@ -58,34 +58,6 @@ final class Phases {
                         () -> raw(target, accounts, Shape.AGGREGATE_STORE), 0, 0, 0));
     }
 
-    /**
-     * Prototypes of proposed changes in other modules, run only when named in {@code --modes}:
-     * the framework with {@link AutoCommitInsertRepository}, event sourced and cached.
-     */
-    static List<Comparison> sqlPrototypes(SqlTarget target, int accounts) {
-        return List.of(
-                new Comparison("es-autocommit", "event sourced, prototype: one-event commit in auto-commit",
-                        () -> prototype(target, accounts, 0), () -> raw(target, accounts, Shape.EVENT_SOURCED), 0.9, 1.2, 0),
-                new Comparison("es-cache-autocommit", "event sourced + cache, prototype: one-event commit in auto-commit"
-                        + " vs raw single insert", () -> prototype(target, accounts, accounts),
-                        () -> raw(target, accounts, Shape.SINGLE_INSERT), 0.85, 0, 0),
-                new Comparison("es-lean", "event sourced, prototype: auto-commit and no metadata decoding on load",
-                        () -> prototype(target, accounts, 0, new MetadataSkippingSerializer(Seeder.SERIALIZER)),
-                        () -> raw(target, accounts, Shape.EVENT_SOURCED), 0.9, 1.2, 0));
-    }
-
-    private static Workload prototype(SqlTarget target, int accounts, int cache) {
-        return prototype(target, accounts, cache, Seeder.SERIALIZER);
-    }
-
-    private static Workload prototype(SqlTarget target, int accounts, int cache,
-                                      io.cqrs4j.persist.EventSerializer<BankAccount, BankAccountEvent> serializer) {
-        seed(target, accounts, Shape.EVENT_SOURCED);
-        var repository = new AutoCommitInsertRepository(target.repository(TABLES), target, TABLES);
-        return FrameworkWorkload.over(PersistedEventStore.eventSourced(repository, serializer), cache,
-                () -> eventsPerAccount(target, accounts));
-    }
-
     private static Workload inMemoryStore(int accounts, int cache) {
         InMemoryEventStore<BankAccount, BankAccountEvent> store = InMemoryEventStore.create(BankAccount::initial);
         var workload = FrameworkWorkload.over(store, cache, () -> "events per account at the end: "
