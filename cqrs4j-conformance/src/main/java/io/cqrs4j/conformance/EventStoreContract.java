@@ -19,9 +19,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * What every {@link EventStore} does, seen through the {@link Tally} domain: loads fold each event
@@ -259,6 +270,114 @@ public abstract class EventStoreContract {
         assertThat(store.load(id).aggregate()).isEqualTo(Tally.fold(Tally.TYPE,
                 List.of(added(1, 1), added(2, 2), added(3, 10), added(4, 3), added(5, 5))));
         assertThat(cached.load(id).version()).isEqualTo(5);
+    }
+
+    /**
+     * How many threads the many-writers test runs, each executing {@link #commandsPerThread()}
+     * commands through the framework with retries; 8 unless a backend needs fewer.
+     *
+     * @return the thread count
+     */
+    protected int writerThreads() {
+        return 8;
+    }
+
+    /**
+     * How many commands each writer thread executes; a backend may raise it for a longer race.
+     *
+     * @return the commands per thread
+     */
+    protected int commandsPerThread() {
+        return 150;
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    public void many_threads_executing_commands_with_retries_lose_and_double_nothing() throws InterruptedException {
+        int threads = writerThreads();
+        int perThread = commandsPerThread();
+        List<String> ids = IntStream.range(0, 10).mapToObj(i -> newId()).toList();
+        var conflicts = new AtomicLong();
+        CqrsFramework<Tally, TallyCommand, TallyEvent> cqrs = CqrsFramework.builder(new ConflictCounting(store, conflicts))
+                .retryOnConflict(10_000, Duration.ofMillis(2))
+                .build();
+        var issued = new ConcurrentHashMap<String, Set<Long>>();
+        Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        var start = new CountDownLatch(1);
+        var writers = new ArrayList<Thread>();
+        for (int t = 0; t < threads; t++) {
+            long first = (long) t * perThread + 1;
+            writers.add(Thread.ofPlatform().name("writer-" + t).start(() -> {
+                try {
+                    start.await();
+                    for (long amount = first; amount < first + perThread; amount++) {
+                        String id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
+                        issued.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet()).add(amount);
+                        cqrs.execute(id, TallyCommand.Add.of(amount));
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        start.countDown();
+        for (Thread writer : writers) {
+            writer.join();
+        }
+
+        assertThat(failures).as("failures beside %d conflicts that were retried", conflicts.get()).isEmpty();
+        long stored = 0;
+        for (String id : ids) {
+            List<EventEnvelope<TallyEvent>> events = store.loadEvents(id);
+            assertThat(events).as("%s: sequences", id).extracting(EventEnvelope::sequence)
+                    .containsExactlyElementsOf(LongStream.rangeClosed(1, events.size()).boxed().toList());
+            assertThat(events).as("%s: each issued amount exactly once", id)
+                    .extracting(event -> ((TallyEvent.Added) event.payload()).amount())
+                    .containsExactlyInAnyOrderElementsOf(issued.getOrDefault(id, Set.of()));
+            AggregateContext<Tally> loaded = store.load(id);
+            assertThat(loaded.version()).as(id).isEqualTo(events.size());
+            assertThat(loaded.aggregate()).as(id)
+                    .isEqualTo(Tally.fold(Tally.TYPE, events.stream().map(EventEnvelope::payload).toList()));
+            stored += events.size();
+        }
+        assertThat(stored).isEqualTo((long) threads * perThread);
+    }
+
+    /** Counts the conflicts the framework retries, for the failure message. */
+    private record ConflictCounting(EventStore<Tally, TallyEvent> store, AtomicLong conflicts)
+            implements EventStore<Tally, TallyEvent> {
+
+        @Override
+        public String aggregateType() {
+            return store.aggregateType();
+        }
+
+        @Override
+        public AggregateContext<Tally> load(String aggregateId) {
+            return store.load(aggregateId);
+        }
+
+        @Override
+        public List<EventEnvelope<TallyEvent>> loadEvents(String aggregateId) {
+            return store.loadEvents(aggregateId);
+        }
+
+        @Override
+        public List<EventEnvelope<TallyEvent>> commit(AggregateContext<Tally> context, List<TallyEvent> events,
+                                                      Metadata metadata) {
+            try {
+                return store.commit(context, events, metadata);
+            } catch (AggregateConflictException e) {
+                conflicts.incrementAndGet();
+                throw e;
+            }
+        }
+
+        @Override
+        public Optional<AggregateContext<Tally>> afterCommit(AggregateContext<Tally> context,
+                                                             List<EventEnvelope<TallyEvent>> committed) {
+            return store.afterCommit(context, committed);
+        }
     }
 
     /**
