@@ -124,7 +124,7 @@ class TableNameInjectionTest {
                 });
     }
 
-    private static final ViewSerializer<String> TEXT = new ViewSerializer<>() {
+    static final ViewSerializer<String> TEXT = new ViewSerializer<>() {
         @Override
         public String serialize(String view) {
             return view;
