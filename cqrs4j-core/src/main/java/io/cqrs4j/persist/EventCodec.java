@@ -77,6 +77,12 @@ final class EventCodec<A extends Aggregate<?, E, ?>, E extends DomainEvent> {
         E payload;
         try {
             payload = serializer.deserializeEvent(event.eventType(), event.eventVersion(), event.payload());
+        } catch (DeserializationException e) {
+            // a serializer's own error rarely knows which stored event it was reading: say where
+            if (e.getMessage() != null && e.getMessage().contains(event.describe())) {
+                throw e;
+            }
+            throw new DeserializationException(event.describe() + ": " + e.getMessage(), e);
         } catch (CqrsException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -132,8 +132,10 @@ final class EventItems {
         private String where() {
             AttributeValue key = item.get(KEY);
             AttributeValue sequence = item.get(SEQUENCE);
+            AttributeValue eventType = item.get(EVENT_TYPE);
             return "table " + table + " item " + (key == null ? "?" : key.s())
-                    + (sequence == null ? "" : " sequence " + sequence.n());
+                    + (sequence == null ? "" : " sequence " + sequence.n())
+                    + (eventType == null || eventType.s() == null ? "" : " (" + eventType.s() + ")");
         }
     }
 }
