@@ -3,8 +3,9 @@ package io.cqrs4j.jdbc;
 
 /**
  * The names of the events table and the snapshots table. Each must be a plain identifier
- * (letters, digits, underscores, not starting with a digit, at most 63), optionally qualified by
- * a schema: {@code events}, {@code bank.events}. Names are checked here, never quoted or escaped,
+ * (letters, digits, underscores, not starting with a digit, at most 63; the events table at most
+ * 47, as the schema names an index after it), optionally qualified by a schema: {@code events},
+ * {@code bank.events}. Names are checked here, never quoted or escaped,
  * and only then written into SQL.
  *
  * @param events the events table
@@ -22,7 +23,7 @@ public record EventTables(String events, String snapshots) {
      * @throws IllegalArgumentException when a name is not a plain identifier
      */
     public EventTables {
-        TableNames.check("events", events);
+        TableNames.checkEvents(events);
         TableNames.check("snapshots", snapshots);
     }
 
@@ -40,9 +41,11 @@ public record EventTables(String events, String snapshots) {
      *
      * @param prefix the prefix, such as {@code "bank."} for a schema or {@code "bank_"}
      * @return the names
-     * @throws IllegalArgumentException when the names are not plain identifiers
+     * @throws IllegalArgumentException when the prefix cannot start a plain identifier, or the
+     *     names are too long
      */
     public static EventTables withPrefix(String prefix) {
+        TableNames.checkPrefix(prefix);
         return new EventTables(prefix + "events", prefix + "snapshots");
     }
 }

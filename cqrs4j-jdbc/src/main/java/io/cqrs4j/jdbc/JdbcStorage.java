@@ -47,6 +47,20 @@ public final class JdbcStorage {
     }
 
     /**
+     * Checks a table name by the rule every name here follows (a plain identifier, optionally
+     * schema-qualified; never quoted), for a factory that must refuse a bad name before it touches
+     * the database.
+     *
+     * @param role what the table is for, for the message: {@code "view"}
+     * @param table the name
+     * @return {@code table}
+     * @throws IllegalArgumentException naming the role and the rule when the name is not a plain identifier
+     */
+    public static String checkTableName(String role, String table) {
+        return TableNames.check(role, table);
+    }
+
+    /**
      * The storage of {@code dataSource}, spoken to in {@code dialect}.
      *
      * @param dataSource where connections come from, preferably a pool

@@ -46,6 +46,7 @@ public record ProjectionTables(String checkpoints, String leases, String parked)
      * @throws IllegalArgumentException when the names are not plain identifiers
      */
     public static ProjectionTables withPrefix(String prefix) {
+        TableNames.checkPrefix(prefix);
         return new ProjectionTables(prefix + "projection_checkpoints", prefix + "projection_leases",
                 prefix + "projection_parked");
     }

@@ -3,6 +3,7 @@ package io.cqrs4j.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.cqrs4j.persist.ViewSerializer;
@@ -56,13 +57,14 @@ class TableNameInjectionTest {
     }
 
     @Test
-    void a_prefix_with_sql_in_it_is_refused_naming_the_table_it_would_make() {
+    void a_prefix_with_sql_in_it_is_refused_naming_the_prefix() {
         List<Function<String, Object>> prefixed = List.of(EventTables::withPrefix, ProjectionTables::withPrefix);
         for (String prefix : List.of("x; DROP TABLE y; --", "x'", "\"x\".", "`x`.", "x ", "\u0435.", "a.b.", "x--")) {
             for (var withPrefix : prefixed) {
                 Throwable error = catchThrowable(() -> withPrefix.apply(prefix));
                 assertThat(error).as("prefix %s", prefix).isInstanceOf(IllegalArgumentException.class)
-                        .hasMessageContaining("table name '" + prefix).hasMessageContaining("not a plain identifier");
+                        .hasMessageContaining("table prefix '" + prefix + "'")
+                        .hasMessageContaining("cannot start a plain identifier");
             }
         }
     }
@@ -84,13 +86,32 @@ class TableNameInjectionTest {
         List<String> calls = new ArrayList<>();
         JdbcStorage storage = JdbcStorage.of(recording(calls), new TestDialect());
         for (String name : VALID) {
-            assertThatCode(() -> new EventTables(name, name)).as(name).doesNotThrowAnyException();
+            assertThatCode(() -> new EventTables(roomForDerivedNames(name), name)).as(name).doesNotThrowAnyException();
             assertThatCode(() -> new ProjectionTables(name, name, name)).as(name).doesNotThrowAnyException();
             assertThatCode(() -> storage.viewRepository(name, TEXT)).as(name).doesNotThrowAnyException();
         }
         assertThat(EventTables.withPrefix("bank.").events()).isEqualTo("bank.events");
         assertThat(ProjectionTables.withPrefix("bank.cqrs_").parked()).isEqualTo("bank.cqrs_projection_parked");
         assertThat(calls).as("building repositories connects to nothing").isEmpty();
+    }
+
+    @Test
+    void an_events_table_too_long_for_the_index_named_after_it_is_refused_naming_the_limit() {
+        String longest = "e".repeat(TableNames.EVENTS_NAME_MAX);
+        assertThatCode(() -> new EventTables("bank." + longest, "snapshots")).doesNotThrowAnyException();
+
+        assertThatThrownBy(() -> new EventTables(longest + "s", "snapshots"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("events table name '" + longest + "s' is too long")
+                .hasMessageContaining("at most " + TableNames.EVENTS_NAME_MAX)
+                .hasMessageContaining("_global_position");
+    }
+
+    /** The name with its table part cut to what an events table may have. */
+    private static String roomForDerivedNames(String name) {
+        int dot = name.indexOf('.');
+        String table = name.substring(dot + 1);
+        return name.substring(0, dot + 1) + table.substring(0, Math.min(table.length(), TableNames.EVENTS_NAME_MAX));
     }
 
     private static void assertRefused(Throwable error, String role, String name) {

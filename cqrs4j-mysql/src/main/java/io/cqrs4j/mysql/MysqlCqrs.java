@@ -239,7 +239,8 @@ public final class MysqlCqrs {
      * @throws IllegalArgumentException when {@code table} is not a plain identifier
      */
     public static void createViewTable(DataSource dataSource, String table) {
-        JdbcStorage.of(dataSource, dialectOf(dataSource)).createViewTable(table);
+        String checked = JdbcStorage.checkTableName("view", table); // before dialectOf asks the server its version
+        JdbcStorage.of(dataSource, dialectOf(dataSource)).createViewTable(checked);
     }
 
     /**
