@@ -38,10 +38,10 @@ final class DepositLoad {
     /**
      * One HTTP exchange; status -1 when no answer came.
      *
-     * @param path the request's path
+     * @param uri the request's URI
      * @param cents the deposit, 0 for a read
      */
-    record Exchange(String path, long cents, long startNanos, long endNanos, int status, String contentType, String body) {
+    record Exchange(URI uri, long cents, long startNanos, long endNanos, int status, String contentType, String body) {
 
         Duration took() {
             return Duration.ofNanos(endNanos - startNanos);
@@ -49,7 +49,7 @@ final class DepositLoad {
 
         @Override
         public String toString() {
-            return path + (cents > 0 ? " deposit " + amount(cents) : "") + " -> " + status + " in " + took().toMillis()
+            return uri + (cents > 0 ? " deposit " + amount(cents) : "") + " -> " + status + " in " + took().toMillis()
                     + " ms: " + body;
         }
     }
@@ -176,13 +176,13 @@ final class DepositLoad {
         long start = System.nanoTime();
         try {
             HttpResponse<String> response = HTTP.send(built, HttpResponse.BodyHandlers.ofString());
-            return new Exchange(built.uri().getPath(), cents, start, System.nanoTime(), response.statusCode(),
+            return new Exchange(built.uri(), cents, start, System.nanoTime(), response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""), response.body());
         } catch (IOException e) {
-            return new Exchange(built.uri().getPath(), cents, start, System.nanoTime(), -1, "", e.toString());
+            return new Exchange(built.uri(), cents, start, System.nanoTime(), -1, "", e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Exchange(built.uri().getPath(), cents, start, System.nanoTime(), -1, "", "interrupted");
+            return new Exchange(built.uri(), cents, start, System.nanoTime(), -1, "", "interrupted");
         }
     }
 
