@@ -166,7 +166,7 @@ final class DepositLoad {
         return send(HttpRequest.newBuilder(base.resolve("/account/" + account)).GET(), 0);
     }
 
-    private static Exchange post(URI base, String account, String body, long cents) {
+    static Exchange post(URI base, String account, String body, long cents) {
         return send(HttpRequest.newBuilder(base.resolve("/account/" + account)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)), cents);
     }

@@ -8,9 +8,9 @@ import io.cqrs4j.demo.reliability.DepositLoad.Outcome;
 import java.net.URI;
 import java.sql.Connection;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -66,10 +66,7 @@ class PostgresOutageTest {
             proxy.stop();
             long down = System.nanoTime();
             Thread.sleep(OUTAGE.toMillis() / 2);
-            var readsDuringOutage = new ArrayList<Exchange>();
-            for (String account : load.accounts()) {
-                readsDuringOutage.add(DepositLoad.get(base, account));
-            }
+            List<Exchange> readsDuringOutage = readAll(base, load.accounts());
             Thread.sleep(OUTAGE.toMillis() / 2);
             long up = System.nanoTime();
             proxy.start();
@@ -96,6 +93,17 @@ class PostgresOutageTest {
                         load.count(Outcome.ACKNOWLEDGED), load.count(Outcome.UNKNOWN), committedAfter503);
             }
         }
+    }
+
+    /** GETs every account at once. */
+    private static List<Exchange> readAll(URI base, List<String> accounts) throws InterruptedException {
+        var reads = new ConcurrentLinkedQueue<Exchange>();
+        var threads = accounts.stream().map(account -> Thread.ofVirtual().start(() -> reads.add(DepositLoad.get(base, account))))
+                .toList();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return List.copyOf(reads);
     }
 
     private void assertFailedFast(List<Exchange> exchanges) {
