@@ -11,14 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Two demo processes on one PostgreSQL schema, each with its durable projection, take concurrent
- * deposits to the same accounts: optimistic concurrency lets exactly one commit take each
+ * Two demo processes, started at once on one empty PostgreSQL schema, each with its durable
+ * projection, take concurrent deposits to the same accounts: optimistic concurrency lets exactly one commit take each
  * sequence, so no update is lost, no sequence is taken twice, the balances are exactly the
  * acknowledged deposits, and both processes' views agree.
  */
@@ -52,8 +53,7 @@ class TwoProcessesTest {
         try (var database = new ReliabilityPostgres()) {
             first = new DemoProcess("two-processes-1", "--store", "postgres", "--url", database.demoUrl(), "--projection", "durable");
             second = new DemoProcess("two-processes-2", "--store", "postgres", "--url", database.demoUrl(), "--projection", "durable");
-            first.start(); // one after the other: both create the schema where missing
-            second.start();
+            startTogether(); // both create the tables where missing, at the same time
             load.openAccounts(first.base());
 
             load.start(List.of(first.base(), second.base()), WORKERS);
@@ -79,6 +79,22 @@ class TwoProcessesTest {
                     ledger.assertViewConverges(second.base(), VIEW_CONVERGES, second::tail);
                 }
             }
+        }
+    }
+
+    private void startTogether() throws Exception {
+        var failure = new AtomicReference<Throwable>();
+        Thread starting = Thread.ofVirtual().start(() -> {
+            try {
+                second.start();
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        });
+        first.start();
+        starting.join();
+        if (failure.get() != null) {
+            throw new AssertionError("the second process did not start", failure.get());
         }
     }
 
