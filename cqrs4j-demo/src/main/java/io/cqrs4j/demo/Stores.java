@@ -45,18 +45,11 @@ final class Stores {
     /** The default database, relative to the working directory. */
     static final String DEFAULT_SQLITE_FILE = "./data/bank.db";
 
-    /**
-     * How long a request waits for a pooled connection before it fails with a 503: while the
-     * database is down every request ends within this bound instead of HikariCP's 30 s default.
-     */
+    /** The longest a request waits for a pooled connection before its 503 (HikariCP's default: 30 s). */
     static final Duration POOL_WAIT = Duration.ofSeconds(3);
-    /** pgjdbc's wait for a TCP connection to PostgreSQL, in seconds, unless the URL sets {@code connectTimeout}. */
+    /** pgjdbc's {@code connectTimeout}, in seconds, unless the URL sets it. */
     static final int PG_CONNECT_TIMEOUT_SECONDS = 5;
-    /**
-     * pgjdbc's longest wait for an answer from PostgreSQL, in seconds, unless the URL sets
-     * {@code socketTimeout}: a server that stops answering without closing the connection (a
-     * network partition) fails the request after this instead of never.
-     */
+    /** pgjdbc's {@code socketTimeout}, in seconds, unless the URL sets it: how long a silent server holds a request. */
     static final int PG_SOCKET_TIMEOUT_SECONDS = 30;
 
     private static final String SQLITE_URL_PREFIX = "jdbc:sqlite:";
@@ -324,11 +317,7 @@ final class Stores {
         url.append(url.indexOf("?") < 0 ? '?' : '&').append(parameter).append('=').append(value);
     }
 
-    /**
-     * Bounds the wait for a pooled connection. HikariCP reads the new value in its housekeeping
-     * run, the first of which follows the pool's start by 100 ms, so this is called right after
-     * the pool is created.
-     */
+    /** HikariCP reads the new wait in its first housekeeping run, 100 ms after the pool starts: call at once. */
     private static void failFast(HikariDataSource pool) {
         pool.setConnectionTimeout(POOL_WAIT.toMillis());
     }

@@ -134,13 +134,18 @@ class CrashRecoveryTest {
         assertThat(load.count(Outcome.ACKNOWLEDGED)).isGreaterThanOrEqualTo((long) KILLS * DEPOSITS_BEFORE_KILL);
         assertThat(load.exchanges()).as("answers other than 204, 409 or none (killed)\n" + demo.tail())
                 .allMatch(exchange -> List.of(204, 409, -1).contains(exchange.status()));
+        int committedInDoubt = 0;
         try (Connection connection = database.connect()) {
             for (String account : load.accounts()) {
                 EventLedger ledger = EventLedger.read(connection, account);
                 ledger.assertAgreesWith(load, demo::tail);
                 ledger.assertViewConverges(demo.base(), VIEW_CONVERGES, demo::tail);
+                committedInDoubt += (int) ledger.depositCents().stream()
+                        .filter(load.deposits(account, Outcome.UNKNOWN)::contains).count();
             }
         }
+        System.out.printf("%d kills: %d deposits acknowledged, %d unanswered, of which %d committed%n", KILLS,
+                load.count(Outcome.ACKNOWLEDGED), load.count(Outcome.UNKNOWN), committedInDoubt);
     }
 
     private void awaitAcknowledged(DepositLoad load, long count) throws InterruptedException {
