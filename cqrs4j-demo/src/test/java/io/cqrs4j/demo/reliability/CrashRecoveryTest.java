@@ -21,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The demo in a process of its own under concurrent deposits, killed with SIGKILL mid-load and
  * restarted on the same data, several times: every deposit answered 204 is in the balance, none is
- * applied twice, no commit is half-written, and the view converges on the events.
+ * applied twice, no commit is half-written (the events, and the snapshots on SQLite or the
+ * aggregate store on PostgreSQL, agree), the restarted process takes commands, and the view
+ * converges on the events.
  *
  * <p>The view is fed by the durable projection on both stores. Fed in the request ({@code
  * --projection sync}), it is written after the events commit, so a kill between the two leaves the
@@ -54,9 +56,10 @@ class CrashRecoveryTest {
     void on_sqlite_a_sigkill_mid_load_loses_no_acknowledged_deposit_applies_none_twice_and_the_view_converges()
             throws Exception {
         Path file = directory.resolve("bank.db");
-        demo = new DemoProcess("crash-sqlite", "--store", "sqlite", "--url", file.toString(), "--projection", "durable");
+        demo = new DemoProcess("crash-sqlite", "--store", "sqlite", "--url", file.toString(), "--projection", "durable",
+                "--snapshot-every", "5");
 
-        survivesKills(() -> DriverManager.getConnection("jdbc:sqlite:" + file));
+        survivesKills(() -> DriverManager.getConnection("jdbc:sqlite:" + file), false);
     }
 
     @Test
@@ -65,9 +68,9 @@ class CrashRecoveryTest {
             throws Exception {
         try (var database = new ReliabilityPostgres()) {
             demo = new DemoProcess("crash-postgres", "--store", "postgres", "--url", database.demoUrl(),
-                    "--projection", "durable");
+                    "--projection", "durable", "--aggregate-store");
 
-            survivesKills(database::connect);
+            survivesKills(database::connect, true);
         }
     }
 
@@ -115,7 +118,13 @@ class CrashRecoveryTest {
         return DepositLoad.post(demo.base(), account, body, 1).status();
     }
 
-    private void survivesKills(Database database) throws Exception {
+    /**
+     * Kills the demo mid-load {@link #KILLS} times, then deposits once more through the restarted
+     * process (which loads the account from what the crashes left) and checks the store.
+     *
+     * @param aggregateStore whether the demo runs {@code --aggregate-store} (else snapshots)
+     */
+    private void survivesKills(Database database, boolean aggregateStore) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         var load = new DepositLoad(IntStream.range(0, ACCOUNTS).mapToObj(i -> "CRASH-" + run + "-" + i).toList());
         demo.start();
@@ -130,8 +139,12 @@ class CrashRecoveryTest {
             load.stop();
             demo.start();
         }
+        long beforeLastRound = load.count(Outcome.ACKNOWLEDGED);
+        load.start(List.of(demo.base()), WORKERS);
+        awaitAcknowledged(load, beforeLastRound + DEPOSITS_BEFORE_KILL);
+        load.stop();
 
-        assertThat(load.count(Outcome.ACKNOWLEDGED)).isGreaterThanOrEqualTo((long) KILLS * DEPOSITS_BEFORE_KILL);
+        assertThat(load.count(Outcome.ACKNOWLEDGED)).isGreaterThanOrEqualTo((long) (KILLS + 1) * DEPOSITS_BEFORE_KILL);
         assertThat(load.exchanges()).as("answers other than 204, 409 or none (killed)\n" + demo.tail())
                 .allMatch(exchange -> List.of(204, 409, -1).contains(exchange.status()));
         int committedInDoubt = 0;
@@ -139,6 +152,7 @@ class CrashRecoveryTest {
             for (String account : load.accounts()) {
                 EventLedger ledger = EventLedger.read(connection, account);
                 ledger.assertAgreesWith(load, demo::tail);
+                ledger.assertStoredAccountAgrees(connection, aggregateStore, demo::tail);
                 ledger.assertViewConverges(demo.base(), VIEW_CONVERGES, demo::tail);
                 committedInDoubt += (int) ledger.depositCents().stream()
                         .filter(load.deposits(account, Outcome.UNKNOWN)::contains).count();

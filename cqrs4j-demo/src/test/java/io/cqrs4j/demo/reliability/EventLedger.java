@@ -98,6 +98,30 @@ record EventLedger(String accountId, List<Long> sequences, List<String> types, L
     }
 
     /**
+     * Asserts that the account stored beside the events (a snapshot, or the aggregate store's
+     * current account) is the state after one of the events, and after the last one when
+     * {@code current}: its commit was not half-written.
+     */
+    void assertStoredAccountAgrees(Connection connection, boolean current, Supplier<String> log) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT last_sequence, payload FROM snapshots"
+                + " WHERE aggregate_type = 'account' AND aggregate_id = ?")) {
+            select.setString(1, accountId);
+            try (ResultSet row = select.executeQuery()) {
+                assertThat(row.next()).as("a stored account " + accountId + "\n" + log.get()).isTrue();
+                long last = row.getLong(1);
+                BigDecimal balance = json(row.getString(2)).get("balance").decimalValue();
+                String about = "account " + accountId + " stored at sequence " + last + " of " + sequences.size();
+
+                assertThat(last).as(about).isBetween(1L, (long) sequences.size());
+                if (current) {
+                    assertThat(last).as(about).isEqualTo(sequences.size());
+                }
+                assertThat(balance).as(about).isEqualByComparingTo(last == 1 ? BigDecimal.ZERO : balances.get((int) last - 2));
+            }
+        }
+    }
+
+    /**
      * Polls {@code GET /account/{id}} until the view holds exactly these events' balance and one
      * ledger line per deposit; fails after {@code within}.
      */
