@@ -154,6 +154,7 @@ final class Stores {
      * MySQL 8 or MariaDB in the tables of mysql-es ({@code events}, {@code snapshots}),
      * {@code account_query} and of durable projections, created unless they exist. A durable
      * projection adds the global-order columns to an {@code events} table that mysql-es created.
+     * A connection from the pool is awaited at most {@link #POOL_WAIT}.
      *
      * @param url a MariaDB or MySQL JDBC URL; user and password may be given as its parameters
      * @param mode how accounts are loaded
@@ -163,6 +164,7 @@ final class Stores {
     static Storage mysql(String url, SourceOfTruth mode, Projection projection) {
         HikariDataSource pool = MysqlCqrs.pool(url, null, null);
         try {
+            failFast(pool);
             MysqlCqrs.createSchema(pool);
             MysqlCqrs.createViewTable(pool, VIEW_TABLE);
             var events = persisted(MysqlCqrs.eventRepository(pool), mode);
