@@ -66,9 +66,10 @@ class CrashRecoveryTest {
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
     void on_postgres_a_sigkill_mid_load_loses_no_acknowledged_deposit_applies_none_twice_and_the_view_converges()
             throws Exception {
-        try (var database = new ReliabilityPostgres()) {
-            demo = new DemoProcess("crash-postgres", "--store", "postgres", "--url", database.demoUrl(),
-                    "--projection", "durable", "--aggregate-store");
+        try (var database = new ReliabilityPostgres(); // closed last: the schema is dropped once the demo is gone
+             var process = new DemoProcess("crash-postgres", "--store", "postgres", "--url", database.demoUrl(),
+                     "--projection", "durable", "--aggregate-store")) {
+            demo = process;
 
             survivesKills(database::connect, true);
         }

@@ -51,10 +51,11 @@ class PostgresOutageTest {
     void requests_fail_fast_with_503_while_postgres_is_away_and_succeed_again_without_a_restart() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         var load = new DepositLoad(IntStream.range(0, ACCOUNTS).mapToObj(i -> "OUTAGE-" + run + "-" + i).toList());
-        try (var database = new ReliabilityPostgres();
-             var proxy = new FaultProxy(ReliabilityPostgres.host(), ReliabilityPostgres.port())) {
-            demo = new DemoProcess("outage-postgres", "--store", "postgres", "--url",
-                    database.demoUrl("127.0.0.1", proxy.port()), "--projection", "durable");
+        try (var database = new ReliabilityPostgres(); // closed last: the schema is dropped once the demo is gone
+             var proxy = new FaultProxy(ReliabilityPostgres.host(), ReliabilityPostgres.port());
+             var process = new DemoProcess("outage-postgres", "--store", "postgres", "--url",
+                     database.demoUrl("127.0.0.1", proxy.port()), "--projection", "durable")) {
+            demo = process;
             demo.start();
             URI base = demo.base();
             load.openAccounts(base);

@@ -50,9 +50,11 @@ class TwoProcessesTest {
             throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         var load = new DepositLoad(IntStream.range(0, ACCOUNTS).mapToObj(i -> "SHARED-" + run + "-" + i).toList());
-        try (var database = new ReliabilityPostgres()) {
-            first = new DemoProcess("two-processes-1", "--store", "postgres", "--url", database.demoUrl(), "--projection", "durable");
-            second = new DemoProcess("two-processes-2", "--store", "postgres", "--url", database.demoUrl(), "--projection", "durable");
+        try (var database = new ReliabilityPostgres(); // closed last: the schema is dropped once the demos are gone
+             var one = new DemoProcess("two-processes-1", "--store", "postgres", "--url", database.demoUrl(), "--projection", "durable");
+             var two = new DemoProcess("two-processes-2", "--store", "postgres", "--url", database.demoUrl(), "--projection", "durable")) {
+            first = one;
+            second = two;
             startTogether(); // both create the tables where missing, at the same time
             load.openAccounts(first.base());
 
