@@ -13,7 +13,7 @@ import java.util.Locale;
  * @param sourceOfTruth how accounts are loaded
  * @param help whether {@code --help} was asked for
  * @param projection how the account view is fed: from {@code --projection}, else durable on
- *     PostgreSQL and MySQL and sync on the other stores
+ *     SQLite, PostgreSQL and MySQL and sync on the other stores
  */
 record Options(Store store, boolean storeGiven, String url, int port, SourceOfTruth sourceOfTruth, boolean help,
                Projection projection) {
@@ -32,8 +32,10 @@ record Options(Store store, boolean storeGiven, String url, int port, SourceOfTr
               --snapshot-every N  load an account from a snapshot written every N events, plus the events after it
               --aggregate-store   keep the current account beside its events and load only it
               --projection        how the account view is fed: durable (from the event log by a projection
-                                  runner that survives restarts; postgres and mysql only, their default) or
-                                  sync (in the request that wrote the events; the default elsewhere)
+                                  runner that survives restarts and crashes; sqlite, postgres and mysql only,
+                                  their default) or sync (in the request that wrote the events; the default
+                                  elsewhere; a crash between the commit and the view write leaves the view
+                                  behind until the account's next command)
               --help              print this help
             """;
 
@@ -59,7 +61,7 @@ record Options(Store store, boolean storeGiven, String url, int port, SourceOfTr
 
         /** Whether the store offers an event log and a projection store. */
         static boolean durableOn(Store store) {
-            return store == Store.POSTGRES || store == Store.MYSQL;
+            return store == Store.SQLITE || store == Store.POSTGRES || store == Store.MYSQL;
         }
     }
 
@@ -235,7 +237,7 @@ record Options(Store store, boolean storeGiven, String url, int port, SourceOfTr
             }
             if (projection == Projection.DURABLE && !Projection.durableOn(store)) {
                 throw new UsageException("--projection durable needs an event log, which --store " + store.flag()
-                        + " does not offer; use --store postgres or mysql, or --projection sync");
+                        + " does not offer; use --store sqlite, postgres or mysql, or --projection sync");
             }
             Projection feed = projection != null ? projection
                     : Projection.durableOn(store) ? Projection.DURABLE : Projection.SYNC;

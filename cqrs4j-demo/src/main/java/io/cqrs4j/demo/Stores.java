@@ -27,6 +27,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -43,6 +44,13 @@ final class Stores {
 
     /** The default database, relative to the working directory. */
     static final String DEFAULT_SQLITE_FILE = "./data/bank.db";
+
+    /** The longest a request waits for a pooled connection before its 503 (HikariCP's default: 30 s). */
+    static final Duration POOL_WAIT = Duration.ofSeconds(3);
+    /** pgjdbc's {@code connectTimeout}, in seconds, unless the URL sets it. */
+    static final int PG_CONNECT_TIMEOUT_SECONDS = 5;
+    /** pgjdbc's {@code socketTimeout}, in seconds, unless the URL sets it: how long a silent server holds a request. */
+    static final int PG_SOCKET_TIMEOUT_SECONDS = 30;
 
     private static final String SQLITE_URL_PREFIX = "jdbc:sqlite:";
     private static final EventSerializer<BankAccount, BankAccountEvent> EVENTS = JacksonEventSerializer.of(BankAccount::initial);
@@ -61,7 +69,7 @@ final class Stores {
     static Storage open(Options options) {
         return switch (options.store()) {
             case MEMORY -> memory(options.sourceOfTruth());
-            case SQLITE -> sqlite(sqliteFile(options.url()), options.sourceOfTruth());
+            case SQLITE -> sqlite(sqliteFile(options.url()), options.sourceOfTruth(), options.projection());
             case POSTGRES -> postgres(options.url(), options.sourceOfTruth(), options.projection());
             case MYSQL -> mysql(options.url(), options.sourceOfTruth(), options.projection());
             case DYNAMODB -> dynamodb(options.url(), options.sourceOfTruth());
@@ -101,14 +109,20 @@ final class Stores {
      * projection adds the global-order columns to an {@code events} table that postgres-es
      * created (idempotent; cqrs-demo keeps working with the table).
      *
+     * <p>A database that goes away fails requests fast: a connection from the pool is awaited at
+     * most {@link #POOL_WAIT}, and pgjdbc's {@code connectTimeout} and {@code socketTimeout} default
+     * to {@value #PG_CONNECT_TIMEOUT_SECONDS} s and {@value #PG_SOCKET_TIMEOUT_SECONDS} s unless the
+     * URL sets them. Broken connections are replaced once the database is back, without a restart.
+     *
      * @param url a pgjdbc URL; user and password may be given as its parameters
      * @param mode how accounts are loaded
      * @param projection how the view is fed
      * @return the storage, holding a connection pool
      */
     static Storage postgres(String url, SourceOfTruth mode, Projection projection) {
-        HikariDataSource pool = PostgresCqrs.pool(url);
+        HikariDataSource pool = PostgresCqrs.pool(withPgTimeouts(url));
         try {
+            failFast(pool);
             PostgresCqrs.createSchema(pool);
             PostgresCqrs.createViewTable(pool, VIEW_TABLE);
             var events = persisted(PostgresCqrs.eventRepository(pool), mode);
@@ -140,6 +154,7 @@ final class Stores {
      * MySQL 8 or MariaDB in the tables of mysql-es ({@code events}, {@code snapshots}),
      * {@code account_query} and of durable projections, created unless they exist. A durable
      * projection adds the global-order columns to an {@code events} table that mysql-es created.
+     * A connection from the pool is awaited at most {@link #POOL_WAIT}.
      *
      * @param url a MariaDB or MySQL JDBC URL; user and password may be given as its parameters
      * @param mode how accounts are loaded
@@ -149,6 +164,7 @@ final class Stores {
     static Storage mysql(String url, SourceOfTruth mode, Projection projection) {
         HikariDataSource pool = MysqlCqrs.pool(url, null, null);
         try {
+            failFast(pool);
             MysqlCqrs.createSchema(pool);
             MysqlCqrs.createViewTable(pool, VIEW_TABLE);
             var events = persisted(MysqlCqrs.eventRepository(pool), mode);
@@ -206,14 +222,32 @@ final class Stores {
     }
 
     /**
-     * SQLite in one file, with the same tables as on PostgreSQL, created unless they exist; the
-     * file's directory is created too.
+     * SQLite with the view fed in the request, as {@link #sqlite(Path, SourceOfTruth, Projection)}.
      *
      * @param file the database file
      * @param mode how accounts are loaded
      * @return the storage, holding a connection pool
      */
     static Storage sqlite(Path file, SourceOfTruth mode) {
+        return sqlite(file, mode, Projection.SYNC);
+    }
+
+    /**
+     * SQLite in one file, with the same tables as on PostgreSQL (events with their global order,
+     * snapshots, {@code account_query} and the projection tables), created unless they exist; the
+     * file's directory is created too. A durable projection adds the global-order columns to an
+     * {@code events} table an older version created (idempotent).
+     *
+     * <p>Only the durable projection keeps the view right across a crash: fed in the request, the
+     * view is written after the events commit, so a process killed in between leaves the view
+     * behind until the account's next command.
+     *
+     * @param file the database file
+     * @param mode how accounts are loaded
+     * @param projection how the view is fed
+     * @return the storage, holding a connection pool
+     */
+    static Storage sqlite(Path file, SourceOfTruth mode, Projection projection) {
         Path absolute = file.toAbsolutePath().normalize();
         try {
             Files.createDirectories(absolute.getParent());
@@ -225,9 +259,14 @@ final class Stores {
         try {
             SqliteCqrs.createSchema(pool);
             SqliteCqrs.createViewTable(pool, VIEW_TABLE);
-            return new Storage("sqlite " + absolute + ", " + mode.describe(),
-                    persisted(SqliteCqrs.eventRepository(pool), mode),
-                    SqliteCqrs.viewRepository(pool, VIEW_TABLE, VIEWS), pool);
+            var events = persisted(SqliteCqrs.eventRepository(pool), mode);
+            Storage.Durable durable = null;
+            if (projection == Projection.DURABLE) {
+                SqliteCqrs.upgradeSchema(pool, EventTables.defaults());
+                durable = new Storage.Durable(events, SqliteCqrs.eventLog(pool), SqliteCqrs.projectionStore(pool));
+            }
+            return new Storage("sqlite " + absolute + ", " + mode.describe() + ", " + describe(projection),
+                    events, SqliteCqrs.viewRepository(pool, VIEW_TABLE, VIEWS), pool, durable);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -260,6 +299,29 @@ final class Stores {
             case SYNC -> "view fed in the request";
             case DURABLE -> "view fed by a durable projection";
         };
+    }
+
+    /** The URL with pgjdbc's connect and socket timeouts added, unless it sets them. */
+    static String withPgTimeouts(String url) {
+        var result = new StringBuilder(url);
+        String query = url.indexOf('?') < 0 ? "" : url.substring(url.indexOf('?') + 1);
+        appendUnlessSet(result, query, "connectTimeout", PG_CONNECT_TIMEOUT_SECONDS);
+        appendUnlessSet(result, query, "socketTimeout", PG_SOCKET_TIMEOUT_SECONDS);
+        return result.toString();
+    }
+
+    private static void appendUnlessSet(StringBuilder url, String query, String parameter, int value) {
+        for (String pair : query.split("&")) {
+            if (pair.equals(parameter) || pair.startsWith(parameter + "=")) {
+                return;
+            }
+        }
+        url.append(url.indexOf("?") < 0 ? '?' : '&').append(parameter).append('=').append(value);
+    }
+
+    /** HikariCP reads the new wait in its first housekeeping run, 100 ms after the pool starts: call at once. */
+    private static void failFast(HikariDataSource pool) {
+        pool.setConnectionTimeout(POOL_WAIT.toMillis());
     }
 
     private static String env(String name, String fallback) {

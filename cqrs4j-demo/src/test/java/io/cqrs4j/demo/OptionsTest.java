@@ -18,11 +18,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class OptionsTest {
 
     @Test
-    void defaults_to_event_sourced_sqlite_on_port_3030() throws Exception {
+    void defaults_to_event_sourced_sqlite_on_port_3030_with_a_durable_projection() throws Exception {
         Options options = Options.parse();
 
         assertThat(options).isEqualTo(new Options(Store.SQLITE, false, null, 3030, new SourceOfTruth.EventSourced(), false,
-                Projection.SYNC));
+                Projection.DURABLE));
     }
 
     @Test
@@ -57,7 +57,6 @@ class OptionsTest {
             "--store sqlite --url jdbc:sqlite::memory:  | --url for sqlite must name a database file",
             "--store memory --projection durable        | --projection durable needs an event log, which --store memory",
             "--store dynamodb --projection durable      | --projection durable needs an event log, which --store dynamodb",
-            "--projection durable                       | --projection durable needs an event log, which --store sqlite",
             "--projection eventually                    | --projection must be sync or durable but was 'eventually'",
             "--projection                               | --projection needs a value",
     })
@@ -74,6 +73,17 @@ class OptionsTest {
         assertThat(Stores.sqliteFile(null)).isEqualTo(Path.of("./data/bank.db"));
         assertThat(Stores.sqliteFile("/tmp/bank.db")).isEqualTo(Path.of("/tmp/bank.db"));
         assertThat(Stores.sqliteFile("jdbc:sqlite:relative/bank.db")).isEqualTo(Path.of("relative/bank.db"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "jdbc:postgresql://h/db                                  | jdbc:postgresql://h/db?connectTimeout=5&socketTimeout=30",
+            "jdbc:postgresql://h/db?user=u                           | jdbc:postgresql://h/db?user=u&connectTimeout=5&socketTimeout=30",
+            "jdbc:postgresql://h/db?socketTimeout=0&user=u           | jdbc:postgresql://h/db?socketTimeout=0&user=u&connectTimeout=5",
+            "jdbc:postgresql://h/db?connectTimeout=1&socketTimeout=9 | jdbc:postgresql://h/db?connectTimeout=1&socketTimeout=9",
+    })
+    void bounds_the_postgres_connect_and_read_waits_unless_the_url_sets_them(String url, String expected) {
+        assertThat(Stores.withPgTimeouts(url)).isEqualTo(expected);
     }
 
     @Test
@@ -104,11 +114,12 @@ class OptionsTest {
             "--store mysql --url u                          | DURABLE",
             "--store postgres --url u --projection sync     | SYNC",
             "--store mysql --url u --projection=durable     | DURABLE",
-            "--store sqlite                                 | SYNC",
+            "--store sqlite                                 | DURABLE",
+            "--store sqlite --projection sync               | SYNC",
             "--store memory --projection sync               | SYNC",
             "--store dynamodb                               | SYNC",
     })
-    void feeds_the_view_durably_by_default_on_server_stores_and_in_the_request_elsewhere(String commandLine,
+    void feeds_the_view_durably_by_default_on_stores_with_an_event_log_and_in_the_request_elsewhere(String commandLine,
                                                                                         Projection expected) throws Exception {
         Options options = Options.parse(commandLine.trim().split("\\s+"));
 
