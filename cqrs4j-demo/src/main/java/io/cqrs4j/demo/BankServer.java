@@ -76,6 +76,8 @@ final class BankServer implements AutoCloseable {
             config.routes.exception(Exception.class, Problems::handle);
             config.routes.error(404, Problems::noRoute);
             config.routes.error(405, Problems::methodNotAllowed);
+            config.jetty.modifyServer(server -> server.setErrorHandler(new Problems.ServerErrors()));
+            config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new Problems.ContextErrors()));
             config.requestLogger.http((ctx, millis) -> LOG.debug("{} {} -> {} in {} ms",
                     ctx.method(), ctx.path(), ctx.statusCode(), millis));
         });
