@@ -36,6 +36,7 @@ final class AccountRoutes {
     private static final Duration POLL = Duration.ofMillis(20);
     private static final String MIN_VERSION = "min_version";
     private static final String JSON = "application/json";
+    private static final Pattern MALFORMED_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
     private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     static final String ID_RULE = "1 to 128 characters of A-Z a-z 0-9 . _ : -";
 
@@ -54,6 +55,10 @@ final class AccountRoutes {
     void command(Context ctx) throws IOException {
         String accountId = accountId(ctx);
         echoRequestId(ctx);
+        if (ctx.queryString() != null) {
+            throw InvalidRequestException.badRequest("POST /account/{id} takes no query parameters but got '"
+                    + excerpt(ctx.queryString()) + "'; send the command in the body alone");
+        }
         byte[] body = readBody(ctx);
         requireJson(ctx.req().getContentType());
         BankAccountCommand command = CommandParser.parse(body);
@@ -76,6 +81,17 @@ final class AccountRoutes {
     void query(Context ctx) throws IOException {
         String accountId = accountId(ctx);
         echoRequestId(ctx);
+        String query = ctx.queryString();
+        if (query != null && MALFORMED_ESCAPE.matcher(query).find()) {
+            throw InvalidRequestException.badRequest("the query string '" + excerpt(query) + "' has a '%' that is not followed"
+                    + " by two hexadecimal digits; GET /account/{id} takes only " + MIN_VERSION + "=N");
+        }
+        for (String parameter : ctx.queryParamMap().keySet()) {
+            if (!parameter.equals(MIN_VERSION)) {
+                throw InvalidRequestException.badRequest("unknown query parameter '" + excerpt(parameter)
+                        + "'; GET /account/{id} takes only " + MIN_VERSION);
+            }
+        }
         if (ctx.queryParams(MIN_VERSION).size() > 1) {
             throw InvalidRequestException.badRequest(MIN_VERSION + " is given " + ctx.queryParams(MIN_VERSION).size()
                     + " times; give it once, as ?" + MIN_VERSION + "=N with N the ETag of a POST");
