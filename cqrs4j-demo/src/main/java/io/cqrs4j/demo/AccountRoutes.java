@@ -18,6 +18,8 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -60,7 +62,7 @@ final class AccountRoutes {
                     + excerpt(ctx.queryString()) + "'; send the command in the body alone");
         }
         byte[] body = readBody(ctx);
-        requireJson(ctx.req().getContentType());
+        requireOneJsonType(Collections.list(ctx.req().getHeaders("Content-Type")), ctx.header("Content-Encoding"));
         BankAccountCommand command = CommandParser.parse(body);
         if (command instanceof OpenAccount open && !open.accountId().equals(accountId)) {
             throw InvalidRequestException.badRequest("OpenAccount.account_id '" + excerpt(open.accountId())
@@ -174,6 +176,25 @@ final class AccountRoutes {
             throw tooLarge("more than " + MAX_BODY_BYTES + " bytes");
         }
         return body;
+    }
+
+    /**
+     * Refuses a command body whose type is given twice or that is compressed, then as {@link #requireJson}.
+     *
+     * @param contentTypes every Content-Type header
+     * @param contentEncoding the Content-Encoding header, or null
+     * @throws InvalidRequestException (400) for two types, (415) for an encoding or another type
+     */
+    static void requireOneJsonType(List<String> contentTypes, String contentEncoding) {
+        if (contentTypes.size() > 1) {
+            throw InvalidRequestException.badRequest("Content-Type is given " + contentTypes.size() + " times ("
+                    + excerpt(String.join(", ", contentTypes)) + "); send it once: Content-Type: " + JSON);
+        }
+        if (contentEncoding != null && !contentEncoding.strip().equalsIgnoreCase("identity")) {
+            throw new InvalidRequestException(415, "the body is sent with Content-Encoding '" + excerpt(contentEncoding)
+                    + "', which the service does not decode; send the JSON uncompressed, without Content-Encoding");
+        }
+        requireJson(contentTypes.isEmpty() ? null : contentTypes.getFirst());
     }
 
     /**
