@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The Content-Type a command must be sent with: application/json, UTF-8 when a charset is named. */
+/** The Content-Type a command must be sent with: application/json once, UTF-8 when a charset is named, uncompressed. */
 class AccountRoutesTest {
 
     @ParameterizedTest
@@ -34,5 +36,16 @@ class AccountRoutesTest {
         assertThatThrownBy(() -> AccountRoutes.requireJson(contentType))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.status()).isEqualTo(415))
                 .hasMessageContaining(detail);
+    }
+
+    @Test
+    void a_type_given_twice_is_a_400_and_a_compressed_body_a_415() {
+        assertThatThrownBy(() -> AccountRoutes.requireOneJsonType(List.of("text/plain", "application/json"), null))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.status()).isEqualTo(400))
+                .hasMessage("Content-Type is given 2 times (text/plain, application/json); send it once: Content-Type: application/json");
+        assertThatThrownBy(() -> AccountRoutes.requireOneJsonType(List.of("application/json"), "gzip"))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.status()).isEqualTo(415))
+                .hasMessageContaining("Content-Encoding 'gzip', which the service does not decode; send the JSON uncompressed");
+        assertThatCode(() -> AccountRoutes.requireOneJsonType(List.of("application/json"), "identity")).doesNotThrowAnyException();
     }
 }

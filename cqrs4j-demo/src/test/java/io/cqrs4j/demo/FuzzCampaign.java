@@ -55,7 +55,7 @@ final class FuzzCampaign {
         String context = label + ", request #" + sent + " " + request.describe();
         RawHttp.Response response;
         try {
-            response = service.raw.send(request.method(), request.target(), request.contentType(), request.body());
+            response = service.raw.send(request.method(), request.target(), request.contentType(), request.body(), request.header());
         } catch (IOException e) {
             throw new UncheckedIOException(context + "\n  got no answer within " + RawHttp.TIMEOUT_MILLIS + " ms: " + e, e);
         }

@@ -61,7 +61,7 @@ final class FuzzOracle {
         boolean query = request.target().contains("?");
         return switch (request.method()) {
             case "GET" -> id;
-            case "POST" -> !query && jsonType(request.contentType()) && validCommand(request.body(), id) ? id : null;
+            case "POST" -> !query && validHeader(request.header()) && jsonType(request.contentType()) && validCommand(request.body(), id) ? id : null;
             default -> null;
         };
     }
@@ -82,6 +82,21 @@ final class FuzzOracle {
         }
         String id = path.substring("/account/".length());
         return ID.matcher(id).matches() ? id : null;
+    }
+
+    /** An extra header may not repeat Content-Type, frame the body otherwise, encode it, or be an X-Request-Id that is not 1-200 printable ASCII characters. */
+    private static boolean validHeader(String header) {
+        if (header == null) {
+            return true;
+        }
+        String name = header.substring(0, header.indexOf(':'));
+        String value = header.substring(header.indexOf(':') + 1).strip();
+        return switch (name) {
+            case "X-Request-Id" -> value.matches("[\\x20-\\x7e]{1,200}");
+            case "Content-Type", "Content-Length", "Transfer-Encoding" -> false;
+            case "Content-Encoding" -> value.equals("identity");
+            default -> header.length() < 8_000;
+        };
     }
 
     private static boolean jsonType(String contentType) {

@@ -22,13 +22,19 @@ final class FuzzRequests {
      * @param contentType the Content-Type, or null for none
      * @param body the body, or null for none
      * @param kind what the generator meant to break, for the failure message
+     * @param header one more header line, {@code Name: value}, or null
      */
-    record Request(String method, String target, String contentType, byte[] body, String kind) {
+    record Request(String method, String target, String contentType, byte[] body, String kind, String header) {
+
+        Request(String method, String target, String contentType, byte[] body, String kind) {
+            this(method, target, contentType, body, kind, null);
+        }
 
         /** The request as a failure message shows it: escaped, long parts cut. */
         String describe() {
             String text = body == null ? "(none)" : escape(new String(body, StandardCharsets.UTF_8));
-            return kind + ": " + escape(method) + " " + escape(target) + " Content-Type: " + contentType
+            return kind + ": " + escape(method) + " " + escape(target) + (header == null ? "" : " " + escape(header))
+                    + " Content-Type: " + contentType
                     + " body (" + (body == null ? 0 : body.length) + " bytes): " + text;
         }
 
@@ -60,6 +66,13 @@ final class FuzzRequests {
             "multipart/form-data; boundary=x", "application/xml", "application/json; charset=utf-16",
             "application/json; charset=latin1", "application/jsonx", "json", ";;;", "", "application/problem+json",
             "*/*", "application/json, text/plain", "\u00e9");
+
+    /** Header lines: request ids blank, long, non-ASCII or with controls, huge headers, conflicting framing, encodings. */
+    static final List<String> HEADERS = List.of("X-Request-Id: ", "X-Request-Id:    ", "X-Request-Id: " + "r".repeat(201),
+            "X-Request-Id: " + "r".repeat(9_000), "X-Request-Id: \u00e9\ud83d\udcb8", "X-Request-Id: a\u0001b", "X-Request-Id: a\u007fb",
+            "User-Agent: " + "u".repeat(9_000), "X-Request-Id: req-ok-1", "Content-Type: text/plain", "Transfer-Encoding: chunked",
+            "Content-Length: 5", "Content-Length: -1", "Expect: 100-continue", "Content-Encoding: gzip", "Content-Encoding: identity",
+            "X-Request-Id: ' OR 1=1 --", "Host: other.example", "X-Forwarded-For: ' OR 1=1 --");
 
     private final Random random;
     private final JsonFuzz json;
@@ -126,6 +139,10 @@ final class FuzzRequests {
             boolean post = random.nextBoolean() && !path.contains("?");
             byte[] body = post ? JsonFuzz.write(json.validCommand("A")).getBytes(StandardCharsets.UTF_8) : null;
             return new Request(post ? "POST" : "GET", path, post ? JSON : null, body, "bad path");
+        }
+        if (roll < 97) {
+            return new Request("POST", "/account/" + id, JSON, JsonFuzz.write(json.validCommand(id)).getBytes(StandardCharsets.UTF_8),
+                    "odd header", json.pick(HEADERS));
         }
         String method = json.pick(METHODS);
         return new Request(method, "/account/" + id, JSON, JsonFuzz.write(json.validCommand(id)).getBytes(StandardCharsets.UTF_8),

@@ -60,6 +60,9 @@ class HttpBadInputTest {
             corpus.add(new Request("POST", "/account/SEED-RICH", type, deposit, "wrong Content-Type"));
         }
         corpus.add(new Request("POST", "/account/SEED-RICH", null, deposit, "no Content-Type"));
+        for (String header : FuzzRequests.HEADERS) {
+            corpus.add(new Request("POST", "/account/NEVER-OPENED", FuzzRequests.JSON, deposit, "header", header));
+        }
         // NEVER-OPENED refuses even a valid amount, so every one of these must be a 4xx
         for (String number : JsonFuzz.NUMBERS) {
             corpus.add(post("{\"DepositMoney\":{\"amount\":" + number + "}}", "number"));

@@ -50,10 +50,16 @@ final class RawHttp {
      * @param target the request target, sent as UTF-8 bytes as given
      * @param contentType the Content-Type header, or null for none
      * @param body the body, or null for none
+     * @param header one more header line, or null
      * @return the response
      * @throws SocketTimeoutException when the server did not answer in time
      */
     Response send(String method, String target, String contentType, byte[] body) throws IOException {
+        return send(method, target, contentType, body, null);
+    }
+
+    /** {@link #send(String, String, String, byte[])} with one more header line. */
+    Response send(String method, String target, String contentType, byte[] body, String header) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(TIMEOUT_MILLIS);
             var head = new StringBuilder()
@@ -63,6 +69,9 @@ final class RawHttp {
                     .append("Connection: close\r\n");
             if (contentType != null) {
                 head.append("Content-Type: ").append(contentType).append("\r\n");
+            }
+            if (header != null) {
+                head.append(header).append("\r\n");
             }
             if (body != null) {
                 head.append("Content-Length: ").append(body.length).append("\r\n");
@@ -93,9 +102,12 @@ final class RawHttp {
         }
         // ISO-8859-1 keeps one char per byte, so indexes into the text are indexes into the bytes
         String text = new String(raw, StandardCharsets.ISO_8859_1);
+        while (text.startsWith("HTTP/1.1 1") && text.contains("\r\n\r\n")) {
+            text = text.substring(text.indexOf("\r\n\r\n") + 4); // an interim answer such as 100 Continue
+        }
         int end = text.indexOf("\r\n\r\n");
         if (!text.startsWith("HTTP/1.1 ") || end < 0) {
-            return new Response(-1, Map.of(), new String(raw, StandardCharsets.UTF_8));
+            return new Response(-1, Map.of(), new String(text.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
         }
         String[] lines = text.substring(0, end).split("\r\n");
         int status = Integer.parseInt(lines[0].substring(9, 12));
