@@ -60,7 +60,8 @@ final class FuzzRequests {
             "/account/SEED-RICH?min_version=0", "/account/SEED-RICH?min_version=1e3", "/account/SEED-RICH?min_version=99999999999999999999",
             "/account/SEED-RICH?min_version=%00", "/account/SEED-RICH?min_version=%E2%80%AE", "/account/SEED-RICH?min_version=1&min_version=x",
             "http://127.0.0.1/account/A%2FB", "/account/SEED-RICH?foo=1", "/account/SEED-RICH?%zz", "/account/SEED-RICH?=1",
-            "/account/SEED-RICH?min_version=1&x=%00", "/account/SEED-RICH%2F..%2FNEVER-OPENED");
+            "/account/SEED-RICH?min_version=1&x=%00", "/account/SEED-RICH/", "/account/SEED-RICH//", "/account/SEED-RICH%20",
+            "/account/..%2f", "/account/%2e", "/account/SEED-RICH%00", "/account/SEED-RICH%0a", "/account/SEED-RICH/.", "/account/SEED-RICH%2F..%2FNEVER-OPENED");
     static final List<String> METHODS = List.of("PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "FOO", "post", "Get", "PROPFIND");
     static final List<String> CONTENT_TYPES = List.of("text/plain", "application/x-www-form-urlencoded",
             "multipart/form-data; boundary=x", "application/xml", "application/json; charset=utf-16",

@@ -155,6 +155,20 @@ class HttpBadInputTest {
     }
 
     @Test
+    void a_trailing_slash_names_no_account() throws Exception {
+        try (var service = new FuzzedService("memory", directory)) {
+            var post = service.client.post("SEED-RICH/", DEPOSIT);
+            var get = service.client.get("SEED-RICH/");
+            var missing = service.client.get("");
+
+            assertProblem(post, 404, "nothing is served at POST /account/SEED-RICH/");
+            assertProblem(get, 404, "nothing is served at GET /account/SEED-RICH/");
+            assertProblem(missing, 400, "the account id is missing");
+            assertThat(service.fingerprint().commits()).hasSize(8);
+        }
+    }
+
+    @Test
     void a_domain_refusal_names_the_account_and_the_command() throws Exception {
         try (var service = new FuzzedService("memory", directory)) {
             var response = service.client.post("SEED-EMPTY", "{\"WithdrawMoney\":{\"amount\":509,\"atm_id\":\"ATM-1\"}}");
