@@ -29,6 +29,11 @@ import java.util.regex.Pattern;
  * {@code GET /account/{id}?min_version=N} reads your writes: it waits up to
  * {@link #READ_YOUR_WRITES_WAIT} for the view to hold version N (the {@code ETag} of a POST), and
  * answers 504 with a problem and {@code Retry-After} when it did not get there.
+ *
+ * <p>Bad input never reaches the framework: an id outside {@link #ID_RULE}, a query a route does
+ * not take, a body over {@link #MAX_BODY_BYTES} (413), a body not sent as one
+ * {@code Content-Type: application/json} in UTF-8 without {@code Content-Encoding} (415), or one
+ * {@link CommandParser} refuses (400), each answered by a problem that names what and where.
  */
 final class AccountRoutes {
 

@@ -11,22 +11,23 @@ import io.cqrs4j.UnexpectedException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
-import org.eclipse.jetty.http.HttpFields;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Callback;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns every failure into an RFC 9457 {@code application/problem+json} response with the reason
  * in {@code detail}: the request's own faults and domain rejections 400, an oversized body 413, a
+ * body that is not UTF-8 JSON 415, what Jetty refuses before any route (see {@link ServerErrors}), a
  * conflict that outlived the retries 409 with {@code Retry-After}, an unreachable database 503, and
  * anything else 500 with an error id in place of internals.
  */

@@ -2,6 +2,7 @@
 package io.cqrs4j.demo;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -125,7 +126,7 @@ final class FuzzOracle {
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
             root = STRICT.readTree(text.startsWith("\ufeff") ? text.substring(1) : text);
-        } catch (CharacterCodingException | com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+        } catch (CharacterCodingException | JsonProcessingException | RuntimeException e) {
             return false;
         }
         if (root == null || !root.isObject() || root.size() != 1) {

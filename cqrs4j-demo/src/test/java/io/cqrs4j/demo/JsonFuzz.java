@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cqrs4j.demo;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -200,7 +201,7 @@ final class JsonFuzz {
 
     /** Damages the encoded body: truncation, trailing garbage, invalid UTF-8, a BOM, a flipped byte. */
     byte[] damage(byte[] body) {
-        var bytes = new java.io.ByteArrayOutputStream();
+        var bytes = new ByteArrayOutputStream();
         int at = body.length == 0 ? 0 : random.nextInt(body.length);
         switch (random.nextInt(7)) {
             case 0 -> bytes.write(body, 0, at);
