@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cqrs4j.demo;
 
+import io.cqrs4j.CommandRejectedException;
 import io.cqrs4j.CommandResult;
 import io.cqrs4j.CqrsFramework;
 import io.cqrs4j.Metadata;
 import io.cqrs4j.demo.domain.BankAccount;
 import io.cqrs4j.demo.domain.BankAccountCommand;
+import io.cqrs4j.demo.domain.BankAccountCommand.DepositMoney;
 import io.cqrs4j.demo.domain.BankAccountCommand.OpenAccount;
+import io.cqrs4j.demo.domain.BankAccountCommand.WithdrawMoney;
+import io.cqrs4j.demo.domain.BankAccountCommand.WriteCheck;
 import io.cqrs4j.demo.domain.BankAccountEvent;
 import io.cqrs4j.demo.domain.BankAccountView;
 import io.cqrs4j.persist.StoredView;
@@ -14,6 +18,8 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -23,6 +29,11 @@ import java.util.regex.Pattern;
  * {@code GET /account/{id}?min_version=N} reads your writes: it waits up to
  * {@link #READ_YOUR_WRITES_WAIT} for the view to hold version N (the {@code ETag} of a POST), and
  * answers 504 with a problem and {@code Retry-After} when it did not get there.
+ *
+ * <p>Bad input never reaches the framework: an id outside {@link #ID_RULE}, a query a route does
+ * not take, a body over {@link #MAX_BODY_BYTES} (413), a body not sent as one
+ * {@code Content-Type: application/json} in UTF-8 without {@code Content-Encoding} (415), or one
+ * {@link CommandParser} refuses (400), each answered by a problem that names what and where.
  */
 final class AccountRoutes {
 
@@ -31,8 +42,10 @@ final class AccountRoutes {
     static final Duration READ_YOUR_WRITES_WAIT = Duration.ofSeconds(2);
     private static final Duration POLL = Duration.ofMillis(20);
     private static final String MIN_VERSION = "min_version";
+    private static final String JSON = "application/json";
+    private static final Pattern MALFORMED_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
     private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-    private static final String ID_RULE = "1 to 128 characters of A-Z a-z 0-9 . _ : -";
+    static final String ID_RULE = "1 to 128 characters of A-Z a-z 0-9 . _ : -";
 
     private final CqrsFramework<BankAccount, BankAccountCommand, BankAccountEvent> cqrs;
     private final AccountViewQuery accountView;
@@ -49,13 +62,25 @@ final class AccountRoutes {
     void command(Context ctx) throws IOException {
         String accountId = accountId(ctx);
         echoRequestId(ctx);
-        BankAccountCommand command = CommandParser.parse(readBody(ctx));
+        if (ctx.queryString() != null) {
+            throw InvalidRequestException.badRequest("POST /account/{id} takes no query parameters but got '"
+                    + excerpt(ctx.queryString()) + "'; send the command in the body alone");
+        }
+        byte[] body = readBody(ctx);
+        requireOneJsonType(Collections.list(ctx.req().getHeaders("Content-Type")), ctx.header("Content-Encoding"));
+        BankAccountCommand command = CommandParser.parse(body);
         if (command instanceof OpenAccount open && !open.accountId().equals(accountId)) {
             throw InvalidRequestException.badRequest("OpenAccount.account_id '" + excerpt(open.accountId())
                     + "' differs from the account id in the path '" + accountId + "'; send the same id in both");
         }
         Metadata metadata = RequestMetadata.of(ctx, clock);
-        CommandResult<BankAccountEvent> result = locks.withLock(accountId, () -> cqrs.execute(accountId, command, metadata));
+        CommandResult<BankAccountEvent> result;
+        try {
+            result = locks.withLock(accountId, () -> cqrs.execute(accountId, command, metadata));
+        } catch (CommandRejectedException e) {
+            throw InvalidRequestException.badRequest("account " + accountId + " refused " + describe(command) + ": " + e.getMessage()
+                    + (e.getCause() == null || e.getCause().getMessage() == null ? "" : " (" + e.getCause().getMessage() + ")"));
+        }
         ctx.header("ETag", "\"" + result.version() + "\"").status(204);
         ctx.res().setContentType(null);
     }
@@ -63,6 +88,21 @@ final class AccountRoutes {
     void query(Context ctx) throws IOException {
         String accountId = accountId(ctx);
         echoRequestId(ctx);
+        String query = ctx.queryString();
+        if (query != null && MALFORMED_ESCAPE.matcher(query).find()) {
+            throw InvalidRequestException.badRequest("the query string '" + excerpt(query) + "' has a '%' that is not followed"
+                    + " by two hexadecimal digits; GET /account/{id} takes only " + MIN_VERSION + "=N");
+        }
+        for (String parameter : ctx.queryParamMap().keySet()) {
+            if (!parameter.equals(MIN_VERSION)) {
+                throw InvalidRequestException.badRequest("unknown query parameter '" + excerpt(parameter)
+                        + "'; GET /account/{id} takes only " + MIN_VERSION);
+            }
+        }
+        if (ctx.queryParams(MIN_VERSION).size() > 1) {
+            throw InvalidRequestException.badRequest(MIN_VERSION + " is given " + ctx.queryParams(MIN_VERSION).size()
+                    + " times; give it once, as ?" + MIN_VERSION + "=N with N the ETag of a POST");
+        }
         String minVersion = ctx.queryParam(MIN_VERSION);
         if (minVersion != null) {
             queryAtLeast(ctx, accountId, minVersion(minVersion));
@@ -143,9 +183,63 @@ final class AccountRoutes {
         return body;
     }
 
+    /**
+     * Refuses a command body whose type is given twice or that is compressed, then as {@link #requireJson}.
+     *
+     * @param contentTypes every Content-Type header
+     * @param contentEncoding the Content-Encoding header, or null
+     * @throws InvalidRequestException (400) for two types, (415) for an encoding or another type
+     */
+    static void requireOneJsonType(List<String> contentTypes, String contentEncoding) {
+        if (contentTypes.size() > 1) {
+            throw InvalidRequestException.badRequest("Content-Type is given " + contentTypes.size() + " times ("
+                    + excerpt(String.join(", ", contentTypes)) + "); send it once: Content-Type: " + JSON);
+        }
+        if (contentEncoding != null && !contentEncoding.strip().equalsIgnoreCase("identity")) {
+            throw new InvalidRequestException(415, "the body is sent with Content-Encoding '" + excerpt(contentEncoding)
+                    + "', which the service does not decode; send the JSON uncompressed, without Content-Encoding");
+        }
+        requireJson(contentTypes.isEmpty() ? null : contentTypes.getFirst());
+    }
+
+    /**
+     * Refuses a command body that is not declared as UTF-8 JSON, as cqrs-demo does.
+     *
+     * @param contentType the Content-Type header, or null
+     * @throws InvalidRequestException (415) naming the type that was sent
+     */
+    static void requireJson(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            throw new InvalidRequestException(415, "the Content-Type header is missing; send the command as "
+                    + JSON + " with Content-Type: " + JSON);
+        }
+        String[] parts = contentType.split(";", -1);
+        if (!parts[0].strip().equalsIgnoreCase(JSON)) {
+            throw new InvalidRequestException(415, "the Content-Type is '" + excerpt(contentType) + "'; send the command as "
+                    + JSON + " with Content-Type: " + JSON);
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String[] parameter = parts[i].strip().split("=", 2);
+            String value = parameter.length < 2 ? "" : parameter[1].strip().replace("\"", "");
+            if (parameter[0].equalsIgnoreCase("charset") && !value.equalsIgnoreCase("utf-8")) {
+                throw new InvalidRequestException(415, "the Content-Type's charset is '" + excerpt(value)
+                        + "'; a command is JSON in UTF-8: send Content-Type: " + JSON + " or " + JSON + "; charset=utf-8");
+            }
+        }
+    }
+
     private static InvalidRequestException tooLarge(String size) {
         return new InvalidRequestException(413, "the body is " + size + "; a command is at most "
                 + MAX_BODY_BYTES + " bytes (64 KiB)");
+    }
+
+    private static String describe(BankAccountCommand command) {
+        return switch (command) {
+            case OpenAccount o -> "OpenAccount";
+            case DepositMoney d -> "DepositMoney of " + d.amount().toPlainString();
+            case WithdrawMoney w -> "WithdrawMoney of " + w.amount().toPlainString();
+            case WriteCheck c -> "WriteCheck " + excerpt(c.checkNumber()) + " of " + c.amount().toPlainString();
+        };
     }
 
     private static String excerpt(String text) {

@@ -69,13 +69,18 @@ final class BankServer implements AutoCloseable {
             config.concurrency.useVirtualThreads = true;
             config.http.maxRequestSize = AccountRoutes.MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
+            config.router.ignoreTrailingSlashes = false; // /account/X/ is not /account/X, as in cqrs-demo; read as routes are added
             config.routes.post("/account/{id}", routes::command);
             config.routes.get("/account/{id}", routes::query);
             config.routes.post("/account", routes::missingId);
             config.routes.get("/account", routes::missingId);
+            config.routes.post("/account/", routes::missingId);
+            config.routes.get("/account/", routes::missingId);
             config.routes.exception(Exception.class, Problems::handle);
             config.routes.error(404, Problems::noRoute);
             config.routes.error(405, Problems::methodNotAllowed);
+            config.jetty.modifyServer(server -> server.setErrorHandler(new Problems.ServerErrors()));
+            config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new Problems.ContextErrors()));
             config.requestLogger.http((ctx, millis) -> LOG.debug("{} {} -> {} in {} ms",
                     ctx.method(), ctx.path(), ctx.statusCode(), millis));
         });

@@ -11,14 +11,23 @@ import io.cqrs4j.UnexpectedException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.UUID;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns every failure into an RFC 9457 {@code application/problem+json} response with the reason
  * in {@code detail}: the request's own faults and domain rejections 400, an oversized body 413, a
+ * body that is not UTF-8 JSON 415, what Jetty refuses before any route (see {@link ServerErrors}), a
  * conflict that outlived the retries 409 with {@code Retry-After}, an unreachable database 503, and
  * anything else 500 with an error id in place of internals.
  */
@@ -109,6 +118,27 @@ final class Problems {
     }
 
     /**
+     * The detail of a problem for a request Jetty refused before any route ran.
+     *
+     * @param status the status Jetty chose
+     * @param reason Jetty's reason, or null
+     * @return what was wrong and what to send instead
+     */
+    static String refused(int status, String reason) {
+        String what = reason == null || reason.isBlank() || reason.matches("(?s).*(Exception|\\b(org|java|com)\\.[a-z]).*")
+                ? HttpStatus.forStatus(status).getMessage() : reason;
+        String advice = switch (status) {
+            case 400 -> "the request line or path is malformed; send GET or POST to /account/{id}, where the id is "
+                    + AccountRoutes.ID_RULE;
+            case 413 -> "a command is at most " + AccountRoutes.MAX_BODY_BYTES + " bytes (64 KiB)";
+            case 414 -> "the URI is too long; an account id is at most 128 characters";
+            case 431 -> "the request's headers are too large; send fewer or shorter headers";
+            default -> "the request was refused before it reached the service";
+        };
+        return "HTTP " + status + " (" + what + "): " + advice;
+    }
+
+    /**
      * Writes a problem response.
      *
      * @param ctx the request
@@ -116,16 +146,76 @@ final class Problems {
      * @param detail the reason, for the caller
      */
     static void write(Context ctx, int status, String detail) {
+        ctx.status(status).contentType(CONTENT_TYPE).result(body(status, detail, ctx.path()));
+    }
+
+    private static byte[] body(int status, String detail, String instance) {
         var problem = new LinkedHashMap<String, Object>();
         problem.put("type", "about:blank");
         problem.put("title", HttpStatus.forStatus(status).getMessage());
         problem.put("status", status);
         problem.put("detail", detail);
-        problem.put("instance", ctx.path());
+        if (instance != null) {
+            problem.put("instance", instance);
+        }
         try {
-            ctx.status(status).contentType(CONTENT_TYPE).result(Json.MAPPER.writeValueAsBytes(problem));
+            return Json.MAPPER.writeValueAsBytes(problem);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a problem of plain strings and numbers must serialize", e);
         }
+    }
+
+    /**
+     * Jetty's error pages as problems: what Jetty refuses before a route runs (an illegal
+     * character or an encoded slash in the path, a URI or headers too large, a malformed request
+     * line) is answered as {@code application/problem+json}, never as HTML. One for the server,
+     * one for the servlet context, as Jetty asks each of them.
+     */
+    static final class ServerErrors extends org.eclipse.jetty.server.handler.ErrorHandler {
+
+        @Override
+        public boolean errorPageForMethod(String method) {
+            return true;
+        }
+
+        @Override
+        protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+                                        Callback callback) {
+            writeRefusal(response, code, message, callback);
+        }
+
+        @Override
+        public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+            fields.put(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);
+            return ByteBuffer.wrap(body(status, refused(status, reason), null));
+        }
+    }
+
+    /** {@link ServerErrors} for the servlet context. */
+    static final class ContextErrors extends org.eclipse.jetty.ee10.servlet.ErrorHandler {
+
+        @Override
+        public boolean errorPageForMethod(String method) {
+            return true;
+        }
+
+        @Override
+        protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+                                        Callback callback) {
+            writeRefusal(response, code, message, callback);
+        }
+
+        @Override
+        protected boolean generateAcceptableResponse(Request request, Response response, Callback callback, String contentType,
+                                                     List<Charset> charsets, int code, String message, Throwable cause) {
+            writeRefusal(response, code, message, callback);
+            return true;
+        }
+    }
+
+    private static void writeRefusal(Response response, int code, String message, Callback callback) {
+        response.setStatus(code);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);
+        response.write(true, ByteBuffer.wrap(body(code, refused(code, message), null)), callback);
     }
 }

@@ -25,7 +25,7 @@ final class RequestMetadata {
      * @param ctx the request
      * @param clock the clock that stamps {@code time}
      * @return the metadata
-     * @throws InvalidRequestException (400) when {@code X-Request-Id} is blank or too long
+     * @throws InvalidRequestException (400) when {@code X-Request-Id} is not a short printable id
      */
     static Metadata of(Context ctx, Clock clock) {
         var values = new LinkedHashMap<String, String>();
@@ -48,16 +48,34 @@ final class RequestMetadata {
      *
      * @param ctx the request
      * @return the id, or null when the header is absent
-     * @throws InvalidRequestException (400) when it is blank or longer than 200 characters
+     * @throws InvalidRequestException (400) as {@link #checkedRequestId} says
      */
     static String requestId(Context ctx) {
-        String requestId = ctx.header(REQUEST_ID_HEADER);
+        return checkedRequestId(ctx.header(REQUEST_ID_HEADER));
+    }
+
+    /**
+     * Checks a request id: it is stored with every event, so it must be short printable ASCII.
+     *
+     * @param requestId the header's value, or null
+     * @return the id, or null when it is null
+     * @throws InvalidRequestException (400) when it is blank, longer than 200 characters, or holds
+     *     a character outside printable ASCII (space to {@code ~})
+     */
+    static String checkedRequestId(String requestId) {
         if (requestId == null) {
             return null;
         }
         if (requestId.isBlank() || requestId.length() > MAX_REQUEST_ID_LENGTH) {
             throw InvalidRequestException.badRequest(REQUEST_ID_HEADER + " must be 1 to " + MAX_REQUEST_ID_LENGTH
                     + " characters but was " + requestId.length() + " characters long; send a short id or none");
+        }
+        for (int i = 0; i < requestId.length(); i++) {
+            char c = requestId.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                throw InvalidRequestException.badRequest(REQUEST_ID_HEADER + " must be printable ASCII (space to ~) but has "
+                        + String.format("U+%04X", (int) c) + " at position " + i + "; send an id such as req-42");
+            }
         }
         return requestId;
     }
