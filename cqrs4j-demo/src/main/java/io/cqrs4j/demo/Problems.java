@@ -74,7 +74,10 @@ final class Problems {
                 LOG.warn("{} {}: database unreachable: {}", ctx.method(), ctx.path(), e.getMessage());
                 LOG.debug("database unreachable", e);
                 ctx.header("Retry-After", "5");
-                write(ctx, 503, "the database cannot be reached; nothing was written; try again shortly");
+                write(ctx, 503, e.outcomeUnknown()
+                        ? "the database cannot be reached: the connection broke while the command was being committed,"
+                                + " so it may or may not have been written; read the account before sending it again"
+                        : "the database cannot be reached; nothing was written; try again shortly");
             }
             case DeserializationException e -> unexpected(e, ctx);
             case UnexpectedException e -> unexpected(e, ctx);

@@ -65,6 +65,17 @@ class StoreFailureTest {
     }
 
     @Test
+    void a_connection_that_broke_during_the_commit_is_a_503_problem_that_does_not_promise_nothing_was_written() {
+        events.failCommits(context -> new DatabaseConnectionException("connection reset during COMMIT at db.internal",
+                new java.net.SocketException("Connection reset"), true));
+
+        HttpResponse<String> response = client.post("ACCT-1", DemoAssertions.deposit("10"));
+
+        assertProblem(response, 503, "may or may not have been written; read the account before sending it again");
+        assertThat(response.body()).doesNotContain("db.internal", "nothing was written");
+    }
+
+    @Test
     void an_unreachable_view_database_is_a_503_problem_on_get() {
         views.failLoads(new DatabaseConnectionException("cannot reach views.internal:5432", null));
 

@@ -2,6 +2,8 @@
 package io.cqrs4j.jdbc;
 
 import io.cqrs4j.AggregateConflictException;
+import io.cqrs4j.CqrsException;
+import io.cqrs4j.DatabaseConnectionException;
 import io.cqrs4j.DeserializationException;
 import io.cqrs4j.persist.PersistedEventRepository;
 import io.cqrs4j.persist.SerializedEvent;
@@ -105,10 +107,12 @@ final class JdbcEventRepository implements PersistedEventRepository {
         String doing = "committing " + first.aggregateType() + " " + first.aggregateId() + " sequences "
                 + first.sequence() + ".." + events.getLast().sequence() + " to " + tables.events();
         boolean positioned = positionColumn.present(); // before taking a connection: the probe may take one
+        boolean committing = false;
         try (Connection connection = runner.connect(doing)) {
             boolean autoCommit = connection.getAutoCommit();
             if (autoCommit && events.size() == 1 && snapshot == null && !(positioned && appendsLock())) {
                 // One INSERT is atomic by itself: auto-commit saves the COMMIT round trip of the common case.
+                committing = true;
                 insertEvents(connection, events);
                 return;
             }
@@ -121,6 +125,7 @@ final class JdbcEventRepository implements PersistedEventRepository {
                 if (snapshot != null && !writeSnapshot(connection, snapshot)) {
                     throw snapshotConflict(snapshot);
                 }
+                committing = true;
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 rollback(connection, doing, e);
@@ -129,9 +134,17 @@ final class JdbcEventRepository implements PersistedEventRepository {
                 restoreAutoCommit(connection, autoCommit);
             }
         } catch (SQLException e) {
-            throw errors.translate(e, doing, cause -> new AggregateConflictException(first.aggregateType(),
-                    first.aggregateId(), first.sequence() - 1, -1, cause));
+            CqrsException error = errors.translate(e, doing, cause -> new AggregateConflictException(
+                    first.aggregateType(), first.aggregateId(), first.sequence() - 1, -1, cause));
+            throw committing && error instanceof DatabaseConnectionException ? outcomeUnknown(e, doing) : error;
         }
+    }
+
+    /** The connection broke after the commit was sent: the database may have written it, or not. */
+    private DatabaseConnectionException outcomeUnknown(SQLException error, String doing) {
+        return new DatabaseConnectionException(errors.databaseName() + ": the connection failed while " + doing
+                + " after the commit was sent (" + SqlErrors.describe(error) + "), so it may or may not have been"
+                + " written; read the aggregate before sending the command again", error, true);
     }
 
     private boolean appendsLock() {
