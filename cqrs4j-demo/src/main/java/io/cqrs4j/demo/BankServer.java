@@ -30,6 +30,9 @@ final class BankServer implements AutoCloseable {
     static final String PROJECTION = "account_query";
 
     private final Javalin app;
+    /** How long a dead process holds the view's projection before another process takes it over. */
+    static final Duration PROJECTION_LEASE = Duration.ofSeconds(10);
+
     private final ProjectionRunner projection;
 
     private BankServer(Javalin app, ProjectionRunner projection) {
@@ -56,6 +59,8 @@ final class BankServer implements AutoCloseable {
                             GenericQuery.<BankAccountView, BankAccountEvent>tracking(storage.views(), BankAccountView::initial))
                     .eventLog(storage.durable().log())
                     .projectionStore(storage.durable().projections())
+                    // after a crash, a restarted process waits for the dead one's lease: 10 s, not the default 30
+                    .leaseTtl(PROJECTION_LEASE)
                     .build();
         }
         CqrsFramework<BankAccount, BankAccountCommand, BankAccountEvent> cqrs = builder

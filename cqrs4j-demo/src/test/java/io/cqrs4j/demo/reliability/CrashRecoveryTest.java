@@ -35,7 +35,7 @@ class CrashRecoveryTest {
     private static final int WORKERS = 12;
     private static final int KILLS = 3;
     private static final int DEPOSITS_BEFORE_KILL = 40;
-    /** A restarted process takes the projection's lease once the killed one's expires (30 s), then catches up. */
+    /** A restarted process takes the projection's lease once the killed one's expires (BankServer.PROJECTION_LEASE), then catches up. */
     private static final Duration VIEW_CONVERGES = Duration.ofSeconds(90);
     private static final Duration LOAD_PATIENCE = Duration.ofSeconds(60);
 
