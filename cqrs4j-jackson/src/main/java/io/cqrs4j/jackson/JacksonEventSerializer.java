@@ -1,17 +1,21 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cqrs4j.jackson;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.cqrs4j.Aggregate;
 import io.cqrs4j.DomainEvent;
 import io.cqrs4j.Metadata;
 import io.cqrs4j.persist.EventSerializer;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,6 +60,8 @@ public final class JacksonEventSerializer<A extends Aggregate<?, E, ?>, E extend
     private final ObjectMapper mapper;
     /** One reader per event class, built once: resolving the type per event showed in JFR profiles. */
     private final ConcurrentHashMap<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
+    /** One writer per event class: a map wrapping the event cost a map serializer and a type lookup per event. */
+    private final ConcurrentHashMap<Class<?>, ObjectWriter> writers = new ConcurrentHashMap<>();
 
     private JacksonEventSerializer(Supplier<A> initial, ObjectMapper mapper) {
         this.initial = Objects.requireNonNull(initial, "initial");
@@ -122,11 +128,18 @@ public final class JacksonEventSerializer<A extends Aggregate<?, E, ?>, E extend
     @Override
     public String serializeEvent(E event) {
         String tag = events.tagOf(event.getClass());
-        try {
-            return mapper.writeValueAsString(Collections.singletonMap(tag, event));
+        var json = new StringWriter(128);
+        try (JsonGenerator generator = mapper.createGenerator(json)) {
+            generator.writeStartObject();
+            generator.writeFieldName(tag);
+            writers.computeIfAbsent(event.getClass(), mapper::writerFor).writeValue(generator, event);
+            generator.writeEndObject();
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event " + tag + " does not serialize: " + JsonSupport.reason(e), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("event " + tag + " could not be written", e);
         }
+        return json.toString();
     }
 
     @Override
@@ -208,11 +221,18 @@ public final class JacksonEventSerializer<A extends Aggregate<?, E, ?>, E extend
 
     @Override
     public String serializeMetadata(Metadata metadata) {
-        try {
-            return mapper.writeValueAsString(metadata.values());
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("metadata does not serialize: " + JsonSupport.reason(e), e);
+        // a flat object of strings, written directly: the map serializer cost as much as the event's
+        var json = new StringWriter(64);
+        try (JsonGenerator generator = mapper.createGenerator(json)) {
+            generator.writeStartObject();
+            for (Map.Entry<String, String> entry : metadata.values().entrySet()) {
+                generator.writeStringField(entry.getKey(), entry.getValue());
+            }
+            generator.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("metadata could not be written", e);
         }
+        return json.toString();
     }
 
     @Override

@@ -230,4 +230,18 @@ class JacksonEventSerializerTest {
         assertThat(json).isEqualTo("{\"AccountOpened\":{\"accountId\":\"A\"}}");
         assertThat(custom.deserializeEvent("AccountOpened", "1.0", json)).isEqualTo(new AccountOpened("A"));
     }
+
+    @Test
+    void metadata_is_written_as_the_flat_json_object_a_map_serializer_writes_escapes_included() throws Exception {
+        var values = new java.util.LinkedHashMap<String, String>();
+        values.put("correlation_id", "c-1");
+        values.put("quote\"and\\slash", "line\nbreak \u0000 \u202e emoji \ud83d\ude00");
+        values.put("", "");
+        io.cqrs4j.Metadata metadata = io.cqrs4j.Metadata.of(values);
+
+        String json = serializer.serializeMetadata(metadata);
+
+        assertThat(json).isEqualTo(PLAIN.writeValueAsString(values));
+        assertThat(serializer.deserializeMetadata(json).values()).containsExactlyEntriesOf(values);
+    }
 }
