@@ -63,7 +63,7 @@ class CommitOutcomeTest {
 
     private static DatabaseConnectionException persist(Breaks breaks, List<SerializedEvent> events,
                                                        SerializedSnapshot snapshot) {
-        PersistedEventRepository repository = JdbcStorage.of(breaking(breaks), new TableNameInjectionTest.TestDialect())
+        PersistedEventRepository repository = JdbcStorage.of(breaking(breaks), new TestDialect())
                 .eventRepository(EventTables.defaults());
         return catchThrowableOfType(DatabaseConnectionException.class, () -> repository.persist(events, snapshot));
     }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class SqlErrorsTest {
 
-    private final SqlErrors errors = new SqlErrors(new ScriptlessDialect());
+    private final SqlErrors errors = new SqlErrors(new TestDialect("Test DB"));
 
     @Test
     void a_duplicate_key_behind_a_batch_exception_is_a_conflict() {
@@ -79,23 +79,5 @@ class SqlErrorsTest {
         var error = errors.translate(huge, "committing account A-1");
 
         assertThat(error.getMessage()).hasSizeLessThan(1_000).contains("22P02");
-    }
-
-    /** The defaults of {@link SqlDialect}, nothing else. */
-    private static final class ScriptlessDialect implements SqlDialect {
-        @Override
-        public String databaseName() {
-            return "Test DB";
-        }
-
-        @Override
-        public String eventTablesScript() {
-            return "";
-        }
-
-        @Override
-        public String viewTableScript() {
-            return "";
-        }
     }
 }

@@ -58,7 +58,7 @@ class StatementTextTest {
 
     @Test
     void the_default_clock_is_a_constant_fragment() {
-        String clock = new TableNameInjectionTest.TestDialect().databaseClockMillis();
+        String clock = new TestDialect().databaseClockMillis();
         assertThat(FORBIDDEN.matcher(clock).find()).as(clock).isFalse();
         assertThat(numbers(clock)).isSubsetOf(CONSTANTS);
         assertThat(clock).doesNotContain("?");
@@ -121,22 +121,7 @@ class StatementTextTest {
     }
 
     /** The default statements with a clock of its own, so the projection statements show where the clock goes. */
-    private static final class TestDialectWithClock implements SqlDialect {
-        @Override
-        public String databaseName() {
-            return "test";
-        }
-
-        @Override
-        public String eventTablesScript() {
-            return "";
-        }
-
-        @Override
-        public String viewTableScript() {
-            return "";
-        }
-
+    private static final class TestDialectWithClock extends TestDialect {
         @Override
         public String databaseClockMillis() {
             return "CAST(now_ms() AS BIGINT)";

@@ -156,22 +156,4 @@ class TableNameInjectionTest {
             return json;
         }
     };
-
-    /** The default statements, with a name and empty scripts. */
-    static final class TestDialect implements SqlDialect {
-        @Override
-        public String databaseName() {
-            return "test";
-        }
-
-        @Override
-        public String eventTablesScript() {
-            return "";
-        }
-
-        @Override
-        public String viewTableScript() {
-            return "";
-        }
-    }
 }

@@ -3,6 +3,7 @@ package io.cqrs4j.demo.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cqrs4j.demo.TestPostgres;
 import io.cqrs4j.demo.reliability.DepositLoad.Outcome;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -66,7 +67,7 @@ class CrashRecoveryTest {
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
     void on_postgres_a_sigkill_mid_load_loses_no_acknowledged_deposit_applies_none_twice_and_the_view_converges()
             throws Exception {
-        try (var database = new ReliabilityPostgres(); // closed last: the schema is dropped once the demo is gone
+        try (var database = new TestPostgres(); // closed last: the schema is dropped once the demo is gone
              var process = new DemoProcess("crash-postgres", "--store", "postgres", "--url", database.demoUrl(),
                      "--projection", "durable", "--aggregate-store")) {
             demo = process;

@@ -3,6 +3,7 @@ package io.cqrs4j.demo.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cqrs4j.demo.TestPostgres;
 import io.cqrs4j.demo.reliability.DepositLoad.Exchange;
 import io.cqrs4j.demo.reliability.DepositLoad.Outcome;
 import java.net.URI;
@@ -51,8 +52,8 @@ class PostgresOutageTest {
     void requests_fail_fast_with_503_while_postgres_is_away_and_succeed_again_without_a_restart() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         var load = new DepositLoad(IntStream.range(0, ACCOUNTS).mapToObj(i -> "OUTAGE-" + run + "-" + i).toList());
-        try (var database = new ReliabilityPostgres(); // closed last: the schema is dropped once the demo is gone
-             var proxy = new FaultProxy(ReliabilityPostgres.host(), ReliabilityPostgres.port());
+        try (var database = new TestPostgres(); // closed last: the schema is dropped once the demo is gone
+             var proxy = new FaultProxy(TestPostgres.host(), TestPostgres.port());
              var process = new DemoProcess("outage-postgres", "--store", "postgres", "--url",
                      database.demoUrl("127.0.0.1", proxy.port()), "--projection", "durable")) {
             demo = process;

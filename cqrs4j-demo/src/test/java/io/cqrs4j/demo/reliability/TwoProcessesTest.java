@@ -3,6 +3,7 @@ package io.cqrs4j.demo.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cqrs4j.demo.TestPostgres;
 import io.cqrs4j.demo.reliability.DepositLoad.Outcome;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -50,7 +51,7 @@ class TwoProcessesTest {
             throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         var load = new DepositLoad(IntStream.range(0, ACCOUNTS).mapToObj(i -> "SHARED-" + run + "-" + i).toList());
-        try (var database = new ReliabilityPostgres(); // closed last: the schema is dropped once the demos are gone
+        try (var database = new TestPostgres(); // closed last: the schema is dropped once the demos are gone
              var one = new DemoProcess("two-processes-1", "--store", "postgres", "--url", database.demoUrl(), "--projection", "durable");
              var two = new DemoProcess("two-processes-2", "--store", "postgres", "--url", database.demoUrl(), "--projection", "durable")) {
             first = one;
