@@ -9,6 +9,7 @@ package io.cqrs4j;
  */
 public final class DatabaseConnectionException extends CqrsException {
 
+    /** Whether the commit had been sent when the connection broke. */
     private final boolean outcomeUnknown;
 
     /**
