@@ -4,6 +4,7 @@ package io.cqrs4j.conformance;
 import io.cqrs4j.persist.PersistedEventRepository;
 import io.cqrs4j.persist.SerializedEvent;
 import io.cqrs4j.persist.SerializedSnapshot;
+import io.cqrs4j.persist.SnapshotAndEvents;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -53,6 +54,17 @@ final class CountingRepository implements PersistedEventRepository {
     @Override
     public Optional<SerializedSnapshot> getSnapshot(String aggregateType, String aggregateId) {
         return delegate.getSnapshot(aggregateType, aggregateId);
+    }
+
+    /** Delegates the one read, so a backend's own is what is counted; without a snapshot it reads every event. */
+    @Override
+    public SnapshotAndEvents getSnapshotAndEvents(String aggregateType, String aggregateId) {
+        SnapshotAndEvents read = delegate.getSnapshotAndEvents(aggregateType, aggregateId);
+        if (read.snapshot().isEmpty()) {
+            fullReads.incrementAndGet();
+        }
+        counted(read.events());
+        return read;
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.cqrs4j.AggregateConflictException;
 import io.cqrs4j.persist.PersistedEventRepository;
 import io.cqrs4j.persist.SerializedEvent;
 import io.cqrs4j.persist.SerializedSnapshot;
+import io.cqrs4j.persist.SnapshotAndEvents;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -215,6 +216,26 @@ public abstract class EventRepositoryContract {
 
         assertThat(repository.getSnapshot(type, id)).get().extracting(SerializedSnapshot::lastSequence).isEqualTo(12L);
         assertThat(repository.getLastEvents(type, id, 12)).extracting(SerializedEvent::sequence).containsExactly(13L);
+    }
+
+    @Test
+    public void reads_the_snapshot_and_the_events_after_it_together_as_the_separate_reads_give_them() {
+        String id = newId();
+        assertThat(repository.getSnapshotAndEvents(type, id).snapshot()).as("nothing stored").isEmpty();
+        assertThat(repository.getSnapshotAndEvents(type, id).events()).isEmpty();
+        repository.persist(events(type, id, 1, 3), null);
+
+        SnapshotAndEvents before = repository.getSnapshotAndEvents(type, id);
+        repository.persist(events(type, id, 4, 6), snapshot(id, 5, 1));
+        SnapshotAndEvents after = repository.getSnapshotAndEvents(type, id);
+
+        assertThat(before.snapshot()).as("no snapshot yet").isEmpty();
+        assertThat(StoredJson.of(before.events())).as("every event").isEqualTo(StoredJson.of(repository.getEvents(type, id)
+                .subList(0, 3)));
+        assertThat(after.snapshot().map(StoredJson::of)).contains(StoredJson.of(snapshot(id, 5, 1)));
+        assertThat(StoredJson.of(after.events())).as("the events after the snapshot's last sequence")
+                .isEqualTo(StoredJson.of(repository.getLastEvents(type, id, 5)));
+        assertThat(after.events()).extracting(SerializedEvent::sequence).containsExactly(6L);
     }
 
     @Test

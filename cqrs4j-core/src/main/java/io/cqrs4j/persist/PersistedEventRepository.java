@@ -44,6 +44,22 @@ public interface PersistedEventRepository {
     Optional<SerializedSnapshot> getSnapshot(String aggregateType, String aggregateId);
 
     /**
+     * The aggregate's snapshot and the events after it, as one consistent read where the backend
+     * can (one statement on the JDBC backends); by default {@link #getSnapshot} and then
+     * {@link #getLastEvents} (or {@link #getEvents} without a snapshot).
+     *
+     * @param aggregateType the aggregate type
+     * @param aggregateId the id
+     * @return the snapshot, if any, and the events after it
+     */
+    default SnapshotAndEvents getSnapshotAndEvents(String aggregateType, String aggregateId) {
+        Optional<SerializedSnapshot> snapshot = getSnapshot(aggregateType, aggregateId);
+        return new SnapshotAndEvents(snapshot.orElse(null), snapshot.isPresent()
+                ? getLastEvents(aggregateType, aggregateId, snapshot.get().lastSequence())
+                : getEvents(aggregateType, aggregateId));
+    }
+
+    /**
      * Appends events of one aggregate and, optionally, replaces its snapshot, in one transaction:
      * all of it is written or nothing is.
      *

@@ -146,24 +146,23 @@ public final class PersistedEventStore<A extends Aggregate<?, E, ?>, E extends D
             return fold(new Context<>(aggregateId, codec.serializer().initialState(), 0, 0, false),
                     repository.getEvents(aggregateType, aggregateId));
         }
-        Optional<SerializedSnapshot> snapshot = repository.getSnapshot(aggregateType, aggregateId);
-        if (snapshot.isEmpty()) {
-            return fold(new Context<>(aggregateId, codec.serializer().initialState(), 0, 0, false),
-                    repository.getEvents(aggregateType, aggregateId));
+        SnapshotAndEvents stored = repository.getSnapshotAndEvents(aggregateType, aggregateId);
+        if (stored.snapshot().isEmpty()) {
+            return fold(new Context<>(aggregateId, codec.serializer().initialState(), 0, 0, false), stored.events());
         }
-        SerializedSnapshot stored = snapshot.get();
+        SerializedSnapshot snapshot = stored.snapshot().get();
         A state;
         try {
-            state = codec.serializer().deserializeAggregate(stored.payload());
+            state = codec.serializer().deserializeAggregate(snapshot.payload());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, () -> aggregateType + " " + aggregateId + ": snapshot at sequence "
-                    + stored.lastSequence() + " does not deserialize (" + e.getMessage()
+                    + snapshot.lastSequence() + " does not deserialize (" + e.getMessage()
                     + "); rebuilding from events, the snapshot is rewritten at the next commit");
-            return fold(new Context<>(aggregateId, codec.serializer().initialState(), 0, stored.snapshotVersion(), true),
+            return fold(new Context<>(aggregateId, codec.serializer().initialState(), 0, snapshot.snapshotVersion(), true),
                     repository.getEvents(aggregateType, aggregateId));
         }
-        var context = new Context<>(aggregateId, state, stored.lastSequence(), stored.snapshotVersion(), false);
-        return fold(context, repository.getLastEvents(aggregateType, aggregateId, stored.lastSequence()));
+        var context = new Context<>(aggregateId, state, snapshot.lastSequence(), snapshot.snapshotVersion(), false);
+        return fold(context, stored.events());
     }
 
     private Context<A> fold(Context<A> start, List<SerializedEvent> events) {

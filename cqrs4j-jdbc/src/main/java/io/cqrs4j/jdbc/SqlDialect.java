@@ -234,6 +234,55 @@ public interface SqlDialect {
     }
 
     /**
+     * Selects an aggregate's newest snapshot and the events after it in one statement, one
+     * consistent read: a first row for the snapshot, if any, then the events in sequence order.
+     * Parameters: aggregate type and id, three times. Columns: kind (0 snapshot, 1 event),
+     * sequence (the snapshot's last sequence), snapshot version (0 for events), payload, event
+     * type, event version, metadata.
+     *
+     * @param snapshots the snapshots table
+     * @param events the events table
+     * @return the statement
+     */
+    default String selectSnapshotAndEvents(String snapshots, String events) {
+        return snapshotAndEvents(snapshots, events, false, column -> column);
+    }
+
+    /**
+     * {@link #selectSnapshotAndEvents} with the events' global position as an eighth column
+     * (null in the snapshot's row), used when the table has a {@code global_position} column.
+     *
+     * @param snapshots the snapshots table
+     * @param events the events table
+     * @return the statement
+     */
+    default String selectSnapshotAndEventsWithPosition(String snapshots, String events) {
+        return snapshotAndEvents(snapshots, events, true, column -> column);
+    }
+
+    /**
+     * The statement of {@link #selectSnapshotAndEvents}, for dialects that must convert the JSON
+     * columns to one type (PostgreSQL tables may mix {@code json} and {@code jsonb}).
+     *
+     * @param snapshots the snapshots table
+     * @param events the events table
+     * @param positioned whether to select the global position as an eighth column
+     * @param json what a JSON column is selected as, given its name
+     * @return the statement
+     */
+    static String snapshotAndEvents(String snapshots, String events, boolean positioned,
+                                    java.util.function.UnaryOperator<String> json) {
+        return "SELECT 0 AS kind, last_sequence AS seq, current_snapshot, " + json.apply("payload") + ", NULL, NULL, NULL"
+                + (positioned ? ", NULL" : "")
+                + " FROM (SELECT last_sequence, current_snapshot, payload FROM " + snapshots
+                + " WHERE aggregate_type = ? AND aggregate_id = ? ORDER BY last_sequence DESC LIMIT 1) AS newest"
+                + " UNION ALL SELECT 1, sequence, 0, " + json.apply("payload") + ", event_type, event_version, "
+                + json.apply("metadata") + (positioned ? ", global_position" : "") + " FROM " + events
+                + " WHERE aggregate_type = ? AND aggregate_id = ? AND sequence > COALESCE((SELECT MAX(last_sequence)"
+                + " FROM " + snapshots + " WHERE aggregate_type = ? AND aggregate_id = ?), 0) ORDER BY kind, seq";
+    }
+
+    /**
      * Inserts an aggregate's first snapshot. Parameters: aggregate type, aggregate id, last
      * sequence, snapshot version, payload (JSON).
      *

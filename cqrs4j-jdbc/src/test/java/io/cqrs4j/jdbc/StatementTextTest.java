@@ -42,8 +42,8 @@ class StatementTextTest {
         Map<String, String> statements = statementsOf(NAMES_A);
         Map<String, String> again = statementsOf(NAMES_B);
 
-        // JdbcEventRepository 10, JdbcViewRepository 3, ProjectionStatements 14 (shared by ParkedEvents)
-        assertThat(statements).as("statements found").hasSize(27);
+        // JdbcEventRepository 12, JdbcViewRepository 3, ProjectionStatements 14 (shared by ParkedEvents)
+        assertThat(statements).as("statements found").hasSize(29);
         assertThat(again.keySet()).isEqualTo(statements.keySet());
         statements.forEach((field, sql) -> {
             String normalised = normalised(sql, NAMES_A);

@@ -4,6 +4,7 @@ package io.cqrs4j.postgres;
 import io.cqrs4j.persist.PersistedEventRepository;
 import io.cqrs4j.persist.SerializedEvent;
 import io.cqrs4j.persist.SerializedSnapshot;
+import io.cqrs4j.persist.SnapshotAndEvents;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -32,6 +33,11 @@ final class NotifyingEventRepository implements PersistedEventRepository {
     @Override
     public Optional<SerializedSnapshot> getSnapshot(String aggregateType, String aggregateId) {
         return repository.getSnapshot(aggregateType, aggregateId);
+    }
+
+    @Override
+    public SnapshotAndEvents getSnapshotAndEvents(String aggregateType, String aggregateId) {
+        return repository.getSnapshotAndEvents(aggregateType, aggregateId);
     }
 
     @Override

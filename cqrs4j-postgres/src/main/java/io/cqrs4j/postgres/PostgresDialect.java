@@ -74,6 +74,21 @@ final class PostgresDialect implements SqlDialect {
         return Optional.of(PostgresGlobalOrder.INSTANCE);
     }
 
+    /** Payloads as text: a postgres-es table may hold {@code json} where another holds {@code jsonb}. */
+    @Override
+    public String selectSnapshotAndEvents(String snapshots, String events) {
+        return SqlDialect.snapshotAndEvents(snapshots, events, false, PostgresDialect::asText);
+    }
+
+    @Override
+    public String selectSnapshotAndEventsWithPosition(String snapshots, String events) {
+        return SqlDialect.snapshotAndEvents(snapshots, events, true, PostgresDialect::asText);
+    }
+
+    private static String asText(String column) {
+        return "CAST(" + column + " AS TEXT)";
+    }
+
     @Override
     public String databaseClockMillis() {
         return "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS bigint)";
