@@ -16,6 +16,7 @@ import io.cqrs4j.demo.domain.BankAccountView;
 import io.cqrs4j.persist.StoredView;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
@@ -38,6 +39,8 @@ import java.util.regex.Pattern;
 final class AccountRoutes {
 
     static final int MAX_BODY_BYTES = 64 * 1024;
+    /** A body up to this size is read to its end before its 413; a larger one's connection is closed. */
+    static final int DRAINED_BYTES = 1024 * 1024;
     /** The longest a {@code min_version} query waits for the view. */
     static final Duration READ_YOUR_WRITES_WAIT = Duration.ofSeconds(2);
     private static final Duration POLL = Duration.ofMillis(20);
@@ -173,14 +176,34 @@ final class AccountRoutes {
 
     private static byte[] readBody(Context ctx) throws IOException {
         long declared = ctx.req().getContentLengthLong();
+        InputStream in = ctx.req().getInputStream();
         if (declared > MAX_BODY_BYTES) {
+            if (declared <= DRAINED_BYTES) {
+                discard(in, declared);
+            }
             throw tooLarge(declared + " bytes");
         }
-        byte[] body = ctx.req().getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
+            discard(in, DRAINED_BYTES - body.length);
             throw tooLarge("more than " + MAX_BODY_BYTES + " bytes");
         }
         return body;
+    }
+
+    /**
+     * Reads and drops at most {@code atMost} more bytes of a body that is too large, so that a
+     * client still sending it reads the 413 instead of a connection reset (seen under load when the
+     * server answered and closed with the body unread); beyond {@link #DRAINED_BYTES} the
+     * connection is closed instead.
+     */
+    private static void discard(InputStream in, long atMost) throws IOException {
+        byte[] buffer = new byte[8192];
+        long left = atMost;
+        int read;
+        while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+            left -= read;
+        }
     }
 
     /**
