@@ -106,9 +106,12 @@ final class JdbcEventRepository implements PersistedEventRepository {
         }, rows -> rows.next() ? Optional.of(snapshot(aggregateType, aggregateId, rows)) : Optional.empty());
     }
 
-    /** One statement, so one round trip and one consistent read, where the default takes two. */
+    /** One statement, so one round trip and one consistent read, where the default takes two (unless the dialect declines). */
     @Override
     public SnapshotAndEvents getSnapshotAndEvents(String aggregateType, String aggregateId) {
+        if (!dialect.readsSnapshotAndEventsTogether()) {
+            return PersistedEventRepository.super.getSnapshotAndEvents(aggregateType, aggregateId);
+        }
         String doing = "reading the snapshot of " + aggregateType + " " + aggregateId + " from " + tables.snapshots()
                 + " and the events after it from " + tables.events();
         boolean positioned = positionColumn.present();

@@ -234,6 +234,16 @@ public interface SqlDialect {
     }
 
     /**
+     * Whether a snapshotted load reads with {@link #selectSnapshotAndEvents} (one round trip) rather
+     * than {@link #selectSnapshot} and then {@link #selectEvents} (two). True by default.
+     *
+     * @return true to read the snapshot and the events after it in one statement
+     */
+    default boolean readsSnapshotAndEventsTogether() {
+        return true;
+    }
+
+    /**
      * Selects an aggregate's newest snapshot and the events after it in one statement, one
      * consistent read: a first row for the snapshot, if any, then the events in sequence order.
      * Parameters: aggregate type and id, three times. Columns: kind (0 snapshot, 1 event),
