@@ -161,8 +161,9 @@ public final class CqrsFramework<A extends Aggregate<C, E, ?>, C, E extends Doma
         try {
             committed = store.commit(context, events, metadata);
         } catch (AggregateConflictException e) {
-            // stale: drop it, but keep an entry the winning command already put there
-            cache.evictUnlessNewer(context.aggregateId(), context.version());
+            // stale: bring it up to date where the store can cheaply, else drop it (keeping a winner's newer entry)
+            store.catchUp(context).ifPresentOrElse(cache::put,
+                    () -> cache.evictUnlessNewer(context.aggregateId(), context.version()));
             throw e;
         } catch (RuntimeException e) {
             cache.evict(context.aggregateId());   // unknown after a failure: reload next time

@@ -67,4 +67,17 @@ public interface EventStore<A extends Aggregate<?, E, ?>, E extends DomainEvent>
     default Optional<AggregateContext<A>> afterCommit(AggregateContext<A> context, List<EventEnvelope<E>> committed) {
         return Optional.empty();
     }
+
+    /**
+     * A stale context brought up to date by applying only the events committed after its version,
+     * where the store can do that cheaply: the framework's aggregate cache asks after a conflict,
+     * instead of loading the whole history again. A store that cannot returns empty (the default),
+     * and the cache drops the entry.
+     *
+     * @param stale a context of this store, older than the stored events
+     * @return the context at the stored version, or empty
+     */
+    default Optional<AggregateContext<A>> catchUp(AggregateContext<A> stale) {
+        return Optional.empty();
+    }
 }

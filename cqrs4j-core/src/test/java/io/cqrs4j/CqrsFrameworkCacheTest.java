@@ -43,6 +43,24 @@ class CqrsFrameworkCacheTest {
     }
 
     @Test
+    void a_conflict_catches_the_cached_state_up_with_the_missed_events_instead_of_reloading_the_history() {
+        var cached = framework(3);
+        var other = framework(0);
+        cached.execute("ACCT-1", new OpenAccount("ACCT-1"));
+        other.execute("ACCT-1", new DepositMoney(new BigDecimal("5")));
+        other.execute("ACCT-1", new DepositMoney(new BigDecimal("7")));
+        int loadsBefore = store.loads.get();
+
+        CommandResult<BankAccountEvent> result = cached.execute("ACCT-1", new DepositMoney(BigDecimal.ONE));
+
+        assertThat(store.loads.get()).as("loads after the conflict").isEqualTo(loadsBefore);
+        assertThat(result.version()).isEqualTo(4);
+        assertThat(result.events()).extracting(EventEnvelope::payload)
+                .containsExactly(new BankAccountEvent.CustomerDepositedMoney(BigDecimal.ONE, new BigDecimal("13")));
+        assertThat(cached.load("ACCT-1").aggregate().balance()).isEqualByComparingTo("13");
+    }
+
+    @Test
     void a_cached_state_made_stale_by_another_writer_conflicts_and_is_reloaded_never_committed() {
         var cached = framework(0);
         var other = framework(0);
@@ -137,6 +155,11 @@ class CqrsFrameworkCacheTest {
         public Optional<AggregateContext<BankAccount>> afterCommit(AggregateContext<BankAccount> context,
                                                                    List<EventEnvelope<BankAccountEvent>> committed) {
             return delegate.afterCommit(context, committed);
+        }
+
+        @Override
+        public Optional<AggregateContext<BankAccount>> catchUp(AggregateContext<BankAccount> stale) {
+            return delegate.catchUp(stale);
         }
     }
 }

@@ -116,6 +116,25 @@ public final class InMemoryEventStore<A extends Aggregate<?, E, ?>, E extends Do
         return Optional.of(new Loaded<>(context.aggregateId(), state, context.version() + committed.size()));
     }
 
+    /** Applies the events after the stale version: a conflict costs the events it missed, not a reload. */
+    @Override
+    public Optional<AggregateContext<A>> catchUp(AggregateContext<A> stale) {
+        Stream<E> stream = streams.get(stale.aggregateId());
+        if (stream == null) {
+            return Optional.empty();
+        }
+        int count = stream.count;          // volatile read first, as in load
+        EventEnvelope<E>[] events = stream.events;
+        if (stale.version() > count) {
+            return Optional.empty();
+        }
+        A state = stale.aggregate();
+        for (int i = (int) stale.version(); i < count; i++) {
+            state = Aggregates.apply(state, events[i].payload());
+        }
+        return Optional.of(new Loaded<>(stale.aggregateId(), state, count));
+    }
+
     private record Loaded<A>(String aggregateId, A aggregate, long version) implements AggregateContext<A> {
     }
 
