@@ -33,7 +33,7 @@ import java.sql.SQLException;
  *       so appends commit one at a time and positions (an {@code AUTO_INCREMENT} or {@code ROWID}
  *       column, or the sequencer's own counter) are assigned in commit order; the transaction
  *       part is 0 and {@link #selectLog} is {@code WHERE global_position > ? ORDER BY
- *       global_position LIMIT ?}, bound by its own {@link #bindLog}. Test that the database makes a commit visible before it
+ *       global_position LIMIT ?} ({@link PositionOnlyOrder} binds it). Test that the database makes a commit visible before it
  *       releases the row lock before relying on it.</li>
  * </ul>
  *

@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cqrs4j.mysql;
 
-import io.cqrs4j.jdbc.GlobalOrder;
-import io.cqrs4j.projection.LogPosition;
+import io.cqrs4j.jdbc.PositionOnlyOrder;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -22,7 +20,7 @@ import java.sql.Statement;
  * appends are serialised across aggregates. Writers that bypass the sequencer (mysql-es) are not
  * covered; see {@code docs/adr/07-global-order-mysql-sqlite.md}.
  */
-final class MysqlGlobalOrder implements GlobalOrder {
+final class MysqlGlobalOrder implements PositionOnlyOrder {
 
     static final MysqlGlobalOrder INSTANCE = new MysqlGlobalOrder();
 
@@ -58,21 +56,5 @@ final class MysqlGlobalOrder implements GlobalOrder {
         return "SELECT 0, global_position, CAST(UNIX_TIMESTAMP(recorded_at) * 1000 AS SIGNED),"
                 + " aggregate_type, aggregate_id, sequence, event_type, event_version, payload, metadata"
                 + " FROM " + events + " WHERE global_position > ? ORDER BY global_position LIMIT ? LOCK IN SHARE MODE";
-    }
-
-    @Override
-    public void bindLog(PreparedStatement statement, LogPosition after, int limit) throws SQLException {
-        statement.setLong(1, after.position());
-        statement.setInt(2, limit);
-    }
-
-    @Override
-    public String countLog(String events) {
-        return "SELECT COUNT(*) FROM " + events + " WHERE global_position > ?";
-    }
-
-    @Override
-    public void bindCount(PreparedStatement statement, LogPosition after) throws SQLException {
-        statement.setLong(1, after.position());
     }
 }

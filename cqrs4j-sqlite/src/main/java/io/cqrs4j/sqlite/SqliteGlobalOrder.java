@@ -1,10 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cqrs4j.sqlite;
 
-import io.cqrs4j.jdbc.GlobalOrder;
-import io.cqrs4j.projection.LogPosition;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import io.cqrs4j.jdbc.PositionOnlyOrder;
 
 /**
  * The single-writer order on SQLite: an {@code AFTER INSERT} trigger gives every event without a
@@ -15,7 +12,7 @@ import java.sql.SQLException;
  * {@code ADD COLUMN IF NOT EXISTS}, so {@link SqliteCqrs#upgradeSchema} adds them first when they
  * are missing. See {@code docs/adr/07-global-order-mysql-sqlite.md}.
  */
-final class SqliteGlobalOrder implements GlobalOrder {
+final class SqliteGlobalOrder implements PositionOnlyOrder {
 
     static final SqliteGlobalOrder INSTANCE = new SqliteGlobalOrder();
 
@@ -34,21 +31,5 @@ final class SqliteGlobalOrder implements GlobalOrder {
         return "SELECT 0, global_position, recorded_at,"
                 + " aggregate_type, aggregate_id, sequence, event_type, event_version, payload, metadata"
                 + " FROM " + events + " WHERE global_position > ? ORDER BY global_position LIMIT ?";
-    }
-
-    @Override
-    public void bindLog(PreparedStatement statement, LogPosition after, int limit) throws SQLException {
-        statement.setLong(1, after.position());
-        statement.setInt(2, limit);
-    }
-
-    @Override
-    public String countLog(String events) {
-        return "SELECT COUNT(*) FROM " + events + " WHERE global_position > ?";
-    }
-
-    @Override
-    public void bindCount(PreparedStatement statement, LogPosition after) throws SQLException {
-        statement.setLong(1, after.position());
     }
 }
