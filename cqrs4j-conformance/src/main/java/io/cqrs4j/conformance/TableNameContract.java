@@ -73,19 +73,24 @@ public abstract class TableNameContract {
     protected abstract Map<String, Consumer<String>> factoriesTakingATableName();
 
     /**
-     * Words of the backend's rule that its refusal states, such as {@code "not a plain identifier"}.
+     * Words of the backend's rule that its refusal states; by default those of the JDBC backends'
+     * one rule for table names (cqrs4j-jdbc): {@code "not a plain identifier"}.
      *
      * @return the words
      */
-    protected abstract String rule();
+    protected String rule() {
+        return "not a plain identifier";
+    }
 
     /**
-     * Names this backend refuses beyond {@link #HOSTILE} (its own length and character rules).
+     * Names this backend refuses beyond {@link #HOSTILE} (its own length and character rules); by
+     * default what the JDBC backends' rule refuses besides: comments, a leading digit, three name
+     * parts, dashes, an empty schema and a name over 63 characters.
      *
      * @return the names
      */
     protected List<String> alsoRefused() {
-        return List.of();
+        return List.of("events--", "1events", "a.b.c", "ev-ents", ".events", "e".repeat(64));
     }
 
     /**

@@ -4,14 +4,13 @@ package io.cqrs4j.mysql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cqrs4j.conformance.EventLogContract;
+import io.cqrs4j.conformance.RawRows;
 import io.cqrs4j.jdbc.EventTables;
 import io.cqrs4j.persist.PersistedEventRepository;
 import io.cqrs4j.persist.SerializedEvent;
 import io.cqrs4j.projection.EventLog;
 import io.cqrs4j.projection.LogPosition;
 import io.cqrs4j.projection.LoggedEvent;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -61,27 +60,9 @@ class MysqlEventLogTest extends EventLogContract {
     /** Inserts as the repository does, on a connection of its own, holding the transaction open {@code holdMillis}. */
     @Override
     protected void appendHeldOpen(List<SerializedEvent> events, long holdMillis) throws SQLException, InterruptedException {
-        EventTables tables = database.tables();
-        try (Connection connection = database.dataSource().getConnection()) {
-            connection.setAutoCommit(false);
-            MysqlGlobalOrder.INSTANCE.beforeAppend(connection, tables.events());
-            try (PreparedStatement insert = connection.prepareStatement(
-                    MysqlDialect.MYSQL_OR_MARIADB.insertEvent(tables.events()))) {
-                for (SerializedEvent event : events) {
-                    insert.setString(1, event.aggregateType());
-                    insert.setString(2, event.aggregateId());
-                    insert.setLong(3, event.sequence());
-                    insert.setString(4, event.eventType());
-                    insert.setString(5, event.eventVersion());
-                    insert.setString(6, event.payload());
-                    insert.setString(7, event.metadata());
-                    insert.executeUpdate();
-                }
-            }
-            Thread.sleep(holdMillis);
-            connection.commit();
-            connection.setAutoCommit(true);
-        }
+        String table = database.tables().events();
+        RawRows.insertHeldOpen(database.dataSource(), table, "?", events, holdMillis,
+                connection -> MysqlGlobalOrder.INSTANCE.beforeAppend(connection, table));
     }
 
     @Test

@@ -2,12 +2,11 @@
 package io.cqrs4j.postgres;
 
 import io.cqrs4j.conformance.EventLogContract;
+import io.cqrs4j.conformance.RawRows;
 import io.cqrs4j.jdbc.EventTables;
 import io.cqrs4j.persist.PersistedEventRepository;
 import io.cqrs4j.persist.SerializedEvent;
 import io.cqrs4j.projection.EventLog;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -48,23 +47,7 @@ class PostgresEventLogContractTest extends EventLogContract {
     /** Inserts as the repository does, on a connection of its own, holding the transaction open {@code holdMillis}. */
     @Override
     protected void appendHeldOpen(List<SerializedEvent> events, long holdMillis) throws SQLException, InterruptedException {
-        try (Connection connection = database.dataSource().getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement(
-                    PostgresDialect.INSTANCE.insertEvent(tables.events()))) {
-                for (SerializedEvent event : events) {
-                    insert.setString(1, event.aggregateType());
-                    insert.setString(2, event.aggregateId());
-                    insert.setLong(3, event.sequence());
-                    insert.setString(4, event.eventType());
-                    insert.setString(5, event.eventVersion());
-                    PostgresDialect.INSTANCE.setJson(insert, 6, event.payload());
-                    PostgresDialect.INSTANCE.setJson(insert, 7, event.metadata());
-                    insert.executeUpdate();
-                }
-            }
-            Thread.sleep(holdMillis);
-            connection.commit();
-        }
+        RawRows.insertHeldOpen(database.dataSource(), tables.events(), "CAST(? AS json)", events, holdMillis,
+                connection -> { });
     }
 }

@@ -8,7 +8,6 @@ import io.cqrs4j.jdbc.ProjectionTables;
 import io.cqrs4j.persist.ViewRepository;
 import io.cqrs4j.persist.ViewSerializer;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -45,16 +44,6 @@ class PostgresTableNameContractTest extends TableNameContract {
         factories.put("createProjectionSchema(parked)",
                 table -> PostgresCqrs.createProjectionSchema(db, new ProjectionTables("c", "l", table)));
         return factories;
-    }
-
-    @Override
-    protected String rule() {
-        return "not a plain identifier";
-    }
-
-    @Override
-    protected List<String> alsoRefused() {
-        return List.of("events--", "1events", "a.b.c", "ev-ents", ".events", "e".repeat(64));
     }
 
     /** In this class's schema: {@code schema.tally_view}. */
