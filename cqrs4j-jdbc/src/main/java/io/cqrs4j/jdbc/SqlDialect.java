@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * What differs between databases, as far as the JDBC repositories are concerned: the schema
@@ -281,7 +282,7 @@ public interface SqlDialect {
      * @return the statement
      */
     static String snapshotAndEvents(String snapshots, String events, boolean positioned,
-                                    java.util.function.UnaryOperator<String> json) {
+                                    UnaryOperator<String> json) {
         return "SELECT 0 AS kind, last_sequence AS seq, current_snapshot, " + json.apply("payload") + ", NULL, NULL, NULL"
                 + (positioned ? ", NULL" : "")
                 + " FROM (SELECT last_sequence, current_snapshot, payload FROM " + snapshots
